@@ -1,0 +1,2 @@
+export { type Clock, systemClock } from "./clock.js";
+export { FakeClock } from "./fake-clock.js";
