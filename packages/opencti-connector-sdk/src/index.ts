@@ -84,6 +84,24 @@ export {
   type MemoryLogger,
   noopLogger,
 } from "./logging/index.js";
+// metrics/
+export {
+  type ConnectorMetrics,
+  type ConnectorRunState,
+  type HealthStatus,
+  type MetricNamePrefix,
+  type MetricsServer,
+  type MetricsServerOptions,
+  type MetricsSource,
+  metricName,
+  noopConnectorMetrics,
+  PingHealth,
+  type PingHealthOptions,
+  PrometheusConnectorMetrics,
+  type PrometheusConnectorMetricsOptions,
+  type RunObservation,
+  startMetricsServer,
+} from "./metrics/index.js";
 // retry/
 export {
   backoffDelay,
