@@ -112,3 +112,24 @@ export {
   type RetryOptions,
   withRetry,
 } from "./retry/index.js";
+// scheduler/
+export {
+  BufferingGate,
+  type BufferingGateOptions,
+  checkQueueThreshold,
+  exitCodeFor,
+  type FailureBackoff,
+  formatInfoDatetime,
+  type InitialDelayInput,
+  initialDelayMs,
+  nextRunDelayMs,
+  type QueueCheck,
+  type QueueThresholdOptions,
+  queueCheckInfo,
+  queueSizeMb,
+  type RunContext,
+  type RunOutcome,
+  Scheduler,
+  type SchedulerOptions,
+  type SchedulerResult,
+} from "./scheduler/index.js";
