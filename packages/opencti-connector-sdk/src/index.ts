@@ -65,7 +65,6 @@ export {
   parseLinkHeader,
   type QueryParams,
   type QueryValue,
-  REDACTED,
   type Redactor,
   type RedactorOptions,
   type RequestOptions,

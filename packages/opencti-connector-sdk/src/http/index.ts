@@ -16,7 +16,7 @@ export { type LinkPage, type LinkPaginationOptions, paginateLink } from "./pagin
 export { type OffsetPage, type OffsetPaginationOptions, paginateOffset } from "./paginate-offset.js";
 export { type NumberedPage, type PageNumberPaginationOptions, paginatePages } from "./paginate-pages.js";
 export type { ArrayItem, Page, PaginationOptions } from "./pagination.js";
-export { createRedactor, isSecretQueryParam, REDACTED, type Redactor, type RedactorOptions } from "./redactor.js";
+export { createRedactor, isSecretQueryParam, type Redactor, type RedactorOptions } from "./redactor.js";
 export { buildRequestUrl, type QueryParams, type QueryValue } from "./request-url.js";
 export { formatFieldPath } from "./response-body.js";
 export { TokenBucket, type TokenBucketOptions } from "./token-bucket.js";

@@ -1,5 +1,4 @@
-/** What replaces a secret in logs and errors. */
-export const REDACTED = "[REDACTED]";
+import { REDACTED, SecretRedactor } from "../logging/secret-redactor.js";
 
 /**
  * Query parameter names treated as secrets even when they are not the configured auth parameter: any name
@@ -21,9 +20,6 @@ const SECRET_PARAM_FRAGMENTS = [
 ];
 const SECRET_PARAM_NAMES = new Set(["key", "sig"]);
 const AUTH_WORD = /(^|[^a-z])auth($|[^a-z])/;
-
-/** Secrets shorter than this are not scrubbed from free text (they would mangle unrelated words). */
-const MIN_SCRUBBED_LENGTH = 4;
 
 /** Removes secrets from URLs and text before they reach a log line or an error. */
 export interface Redactor {
@@ -54,15 +50,11 @@ export function isSecretQueryParam(name: string): boolean {
 /** Creates a {@link Redactor} for the given secrets. */
 export function createRedactor(options: RedactorOptions = {}): Redactor {
   const extraParams = new Set((options.secretQueryParams ?? []).map((name) => name.toLowerCase()));
-  const needles = [
-    ...new Set(
-      (options.secretValues ?? [])
-        .filter((value) => value.length >= MIN_SCRUBBED_LENGTH)
-        .flatMap((value) => [value, encodeURIComponent(value)]),
-    ),
-  ].sort((a, b) => b.length - a.length);
-
-  const text = (input: string): string => needles.reduce((out, needle) => out.split(needle).join(REDACTED), input);
+  // Secrets also travel URL-encoded (in query strings), so both forms are scrubbed.
+  const secrets = new SecretRedactor(
+    (options.secretValues ?? []).flatMap((value) => [value, encodeURIComponent(value)]),
+  );
+  const text = (input: string): string => secrets.redact(input);
 
   const url = (input: URL | string): string => {
     let parsed: URL;
