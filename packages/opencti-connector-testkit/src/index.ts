@@ -12,7 +12,13 @@ export { type ConnectorQueueNames, connectorQueueNames } from "./broker/queue-na
 // demo/
 export { type DemoConnector, type DemoResult, type RunDemoOptions, runDemo } from "./demo/run-demo.js";
 // errors/
-export { type PlatformOptionIssue, PlatformOptionsError, TestkitError, WaitTimeoutError } from "./errors/index.js";
+export {
+  type PlatformOptionIssue,
+  PlatformOptionsError,
+  TestkitError,
+  WaitError,
+  type WaitErrorReason,
+} from "./errors/index.js";
 // golden/
 export { type GoldenOptions, goldenJson, sortedObjects } from "./golden/golden-json.js";
 export type { ObjectSource } from "./golden/object-source.js";

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { pathToFileURL } from "node:url";
 import { type DemoConnector, runDemo } from "../demo/run-demo.js";
+import { sampleConnector } from "../demo/sample-connector.js";
 import { TestkitError } from "../errors/testkit-error.js";
 import { parseCliArgs, USAGE } from "./cli-args.js";
 import { serve } from "./serve.js";
@@ -35,9 +36,9 @@ async function main(argv: readonly string[]): Promise<number> {
     await platform.stop();
     return 0;
   }
-  const connector = args.connector ? await loadConnector(args.connector) : undefined;
+  const connector = args.connector ? await loadConnector(args.connector) : sampleConnector;
   const result = await runDemo({
-    ...(connector ? { connector } : {}),
+    connector,
     ...(args.amqp ? { amqp: { url: args.amqp } } : {}),
     out,
   });

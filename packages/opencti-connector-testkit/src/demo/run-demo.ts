@@ -3,7 +3,6 @@ import type { StartPlatformOptions } from "../platform/platform-options.js";
 import { startPlatform } from "../platform/start-platform.js";
 import type { WorkSnapshot } from "../store/work-store.js";
 import { formatSummary } from "./format-summary.js";
-import { sampleConnector } from "./sample-connector.js";
 
 /**
  * A connector the demo can run: `run(env)` runs it once (run-and-terminate) configured only by `env`, and
@@ -19,8 +18,8 @@ export interface DemoConnector {
 
 /** Options of {@link runDemo}. */
 export interface RunDemoOptions {
-  /** The connector to run. Default: a small connector that sends a sample of the OpenCTI sectors dataset. */
-  connector?: DemoConnector;
+  /** The connector to run (the CLI's default is `sampleConnector`, a sample of the OpenCTI sectors dataset). */
+  connector: DemoConnector;
   /** Deliver through this RabbitMQ broker (`CONNECTOR_QUEUE_PROTOCOL=amqp`); default API push. */
   amqp?: AmqpOptions;
   /** `CONNECTOR_ID`. Default: a fixed UUID, so reruns update the same connector. */
@@ -51,9 +50,9 @@ const DEMO_CONNECTOR_ID = "8d9cfe0e-5c86-4d1c-9c4b-b0d7f5e0b3a1";
  * The root `pnpm demo`: starts the emulator in-process, runs a connector once against it, waits for its works,
  * prints a summary (works and their status, objects by type, the saved state, where to look next) and stops.
  */
-export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult> {
+export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
   const out = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const connector = options.connector ?? sampleConnector;
+  const { connector } = options;
   const connectorId = options.connectorId ?? DEMO_CONNECTOR_ID;
   const platform = await startPlatform({ ...options.platform, ...(options.amqp ? { amqp: options.amqp } : {}) });
   try {

@@ -1,3 +1,3 @@
 export { type PlatformOptionIssue, PlatformOptionsError } from "./platform-options-error.js";
 export { TestkitError } from "./testkit-error.js";
-export { WaitTimeoutError } from "./wait-timeout-error.js";
+export { WaitError, type WaitErrorReason } from "./wait-error.js";

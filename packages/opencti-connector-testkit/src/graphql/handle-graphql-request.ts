@@ -60,7 +60,7 @@ export async function handleGraphqlRequest(
   }
   const { query, operationName = null } = request.data;
   const variables = request.data.variables ?? {};
-  const logged = { operationName, variables };
+  const logged: { operationName: string | null; variables: Record<string, unknown> } = { operationName, variables };
 
   let document: DocumentNode;
   try {
@@ -81,6 +81,8 @@ export async function handleGraphqlRequest(
     return { ...failure(400, [wire("OPERATION_RESOLUTION_FAILURE", message)]), ...logged };
   }
   const fields = rootFields(operation);
+  // Clients rarely send `operationName`; the document names its operation.
+  logged.operationName = operation.name?.value ?? operationName;
   if (operation.operation === "subscription") {
     const message = "Subscriptions are not served over HTTP POST by the testkit emulator.";
     return { ...failure(400, [wire("BAD_REQUEST", message)]), ...logged, fields };

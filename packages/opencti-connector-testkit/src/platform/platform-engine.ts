@@ -20,6 +20,7 @@ import {
   type ReferenceMode,
   type SplitBundle,
   type ValidateObject,
+  type WorkerStats,
 } from "../worker/message-processor.js";
 
 /** The user behind the emulator's token. */
@@ -33,6 +34,8 @@ export interface PlatformEvents {
   work: [work: WorkSnapshot, deleted: boolean];
   connector: [connector: ConnectorSnapshot];
   object: [record: IngestedRecord];
+  /** A push-queue message was handled (the worker's counters changed). */
+  message: [stats: WorkerStats];
 }
 
 /** Collaborators and settings of {@link PlatformEngine}. */
@@ -88,6 +91,7 @@ export class PlatformEngine {
       validate: options.validate,
       references: options.references,
       logger: options.logger.child({}, "worker"),
+      onProcessed: (stats) => this.events.emit("message", stats),
     });
     this.#local = options.broker
       ? undefined

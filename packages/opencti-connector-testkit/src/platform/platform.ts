@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { Clock } from "@org/opencti-connector-sdk";
 import type { RabbitMqConnection } from "../broker/amqp-settings.js";
 import type { Broker } from "../broker/broker.js";
-import { WaitTimeoutError } from "../errors/wait-timeout-error.js";
+import { WaitError } from "../errors/wait-error.js";
 import type { CallRecord } from "../store/call-log.js";
 import type { ConnectorSnapshot } from "../store/connector-store.js";
 import type { DanglingReference, IngestedObject, IngestedRecord } from "../store/ingest-store.js";
@@ -135,39 +135,71 @@ export class Platform {
 
   /**
    * Resolves with the work once it reaches `status` (default `complete`), or with the first work the predicate
-   * accepts; checks at once, then on every work change. Rejects with `WaitTimeoutError` after `timeoutMs`.
+   * accepts; checks at once, then on every work change. Rejects with `WaitError` after `timeoutMs`, or as soon as
+   * the awaited work is deleted.
    */
-  waitForWork(
+  async waitForWork(
     target: string | ((work: WorkSnapshot) => boolean),
     options: WaitForWorkOptions = {},
   ): Promise<WorkSnapshot> {
-    const { engine, clock } = this.#parts;
-    const timeoutMs = options.timeoutMs ?? 10_000;
+    const { engine } = this.#parts;
     const status = options.status ?? "complete";
     const matches = typeof target === "string" ? (w: WorkSnapshot) => w.id === target && w.status === status : target;
-    const awaited = typeof target === "string" ? `work ${target} to be ${status}` : "a work matching the predicate";
-    const already = engine.works.list().find(matches);
-    if (already) return Promise.resolve(already);
-    return new Promise((resolve, reject) => {
+    const work = await this.waitUntil(
+      () => {
+        if (typeof target === "string" && !engine.works.isAlive(target)) return null;
+        return engine.works.list().find(matches);
+      },
+      {
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        awaited: typeof target === "string" ? `work ${target} to be ${status}` : "a work matching the predicate",
+        seen: () => describeWorks(engine.works.list()),
+      },
+    );
+    if (work === null) {
+      const awaited = `work ${String(target)} to be ${status}`;
+      throw new WaitError({
+        reason: "deleted",
+        awaited,
+        timeoutMs: options.timeoutMs ?? 10_000,
+        seen: "the work was deleted",
+      });
+    }
+    return work;
+  }
+
+  /**
+   * Resolves with the first value `check` returns other than `undefined` or `false`, evaluating it at once and
+   * after every change of the emulator (connectors, works, objects, worker messages); no polling. Rejects with
+   * `WaitError` after `timeoutMs` (default 10 000, measured by the platform's clock).
+   */
+  waitUntil<T>(
+    check: () => T | undefined | false,
+    options: { timeoutMs?: number; awaited?: string; seen?: () => string } = {},
+  ): Promise<T> {
+    const { engine, clock } = this.#parts;
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    const first = check();
+    if (first !== undefined && first !== false) return Promise.resolve(first);
+    return new Promise<T>((resolve, reject) => {
       const timer = new AbortController();
+      const events = ["work", "connector", "object", "message"] as const;
       const finish = () => {
-        engine.events.off("work", onWork);
+        for (const event of events) engine.events.off(event, onChange);
         timer.abort();
       };
-      const onWork = (work: WorkSnapshot, deleted: boolean) => {
-        if (deleted && typeof target === "string" && work.id === target) {
-          finish();
-          reject(new WaitTimeoutError({ awaited, timeoutMs, seen: "the work was deleted" }));
-        } else if (!deleted && matches(work)) {
-          finish();
-          resolve(work);
-        }
+      const onChange = () => {
+        const value = check();
+        if (value === undefined || value === false) return;
+        finish();
+        resolve(value);
       };
-      engine.events.on("work", onWork);
+      for (const event of events) engine.events.on(event, onChange);
       clock.sleep(timeoutMs, timer.signal).then(
         () => {
           finish();
-          reject(new WaitTimeoutError({ awaited, timeoutMs, seen: describeWorks(engine.works.list()) }));
+          const awaited = options.awaited ?? "the condition";
+          reject(new WaitError({ reason: "timeout", awaited, timeoutMs, seen: options.seen?.() ?? "it never held" }));
         },
         () => {},
       );

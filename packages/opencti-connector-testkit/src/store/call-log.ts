@@ -2,7 +2,7 @@
 export interface CallRecord {
   /** ISO time of arrival. */
   readonly at: string;
-  /** The operation name sent (`PingConnector`), or `null` for an anonymous operation. */
+  /** The operation's name (`PingConnector`), or `null` for an anonymous operation or an unparsable document. */
   readonly operationName: string | null;
   /** Root fields selected (`pingConnector`), empty when the document did not parse or validate. */
   readonly fields: readonly string[];

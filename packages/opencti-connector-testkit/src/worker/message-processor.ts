@@ -48,6 +48,8 @@ export interface MessageProcessorOptions {
   validate: ValidateObject;
   references: ReferenceMode;
   logger: Logger;
+  /** Called after each message with the updated counters. */
+  onProcessed?: (stats: WorkerStats) => void;
 }
 
 /** Above this length the worker reports `Bundle too large` instead of the item's JSON. */
@@ -74,6 +76,18 @@ export class MessageProcessor {
 
   /** Handles one message body of `connectorId`'s push queue. */
   async process(
+    connectorId: string,
+    body: string,
+    republish: (envelope: WorkerEnvelope) => Promise<void>,
+  ): Promise<Disposition> {
+    try {
+      return await this.#process(connectorId, body, republish);
+    } finally {
+      this.#options.onProcessed?.(this.stats);
+    }
+  }
+
+  async #process(
     connectorId: string,
     body: string,
     republish: (envelope: WorkerEnvelope) => Promise<void>,
