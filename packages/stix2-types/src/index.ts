@@ -202,29 +202,31 @@ export type {
   X509Certificate,
 } from "./schemas/sco.js";
 export {
-  type AttackPattern,
-  type Campaign,
-  type CourseOfAction,
   type Grouping,
   type Identity,
-  type Incident,
-  type Indicator,
-  type Infrastructure,
-  type IntrusionSet,
   LOCATION_TYPES,
   type Location,
-  type Malware,
-  type MalwareAnalysis,
   type Note,
   type ObservedData,
   OPINION_VALUES,
   type Opinion,
   type Report,
+} from "./schemas/sdo-context.js";
+export {
+  type AttackPattern,
+  type Campaign,
+  type CourseOfAction,
+  type Incident,
+  type Indicator,
+  type Infrastructure,
+  type IntrusionSet,
+  type Malware,
+  type MalwareAnalysis,
   THREAT_ACTOR_TYPES,
   type ThreatActor,
   type Tool,
   type Vulnerability,
-} from "./schemas/sdo.js";
+} from "./schemas/sdo-threats.js";
 export type { Relationship, Sighting } from "./schemas/sro.js";
 export {
   isObservableType,

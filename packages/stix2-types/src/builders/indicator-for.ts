@@ -1,5 +1,5 @@
 import { OPENCTI_OBSERVABLE_TYPES, patternFor } from "../patterns/pattern-for.js";
-import type { Indicator } from "../schemas/sdo.js";
+import type { Indicator } from "../schemas/sdo-threats.js";
 import type { StixObservable } from "../schemas/stix-object-schemas.js";
 import type { Builder, BuilderInput } from "./builder-input.js";
 

@@ -1,23 +1,41 @@
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The OASIS STIX namespace the platform uses for the ids of STIX objects (`OASIS_NAMESPACE`). */
 export const OASIS_NAMESPACE = "00abedb4-aa42-466c-9c01-fed23315a9b7";
 
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
-// Parsed once per namespace: hashing the 16 namespace bytes is the hot path of every id.
-const namespaceBytes = new Map<string, Buffer>();
+// `crypto.hash` (Node >= 20.12) hashes in one call, about 1.5x faster than `createHash`; older Nodes fall back.
+const oneShotHash: ((algorithm: string, data: Uint8Array, encoding: "hex") => string) | undefined = (
+  crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: "hex") => string }
+).hash;
 
-function bytesOf(namespace: string): Buffer {
-  let bytes = namespaceBytes.get(namespace);
-  if (bytes === undefined) {
-    if (!UUID_PATTERN.test(namespace)) throw new TypeError(`UUIDv5 namespace "${namespace}" is not a UUID`);
-    bytes = Buffer.from(namespace.replaceAll("-", ""), "hex");
-    namespaceBytes.set(namespace, bytes);
-  }
-  return bytes;
+// Scratch buffer holding namespace bytes + UTF-8 name, reused across calls (ids are computed synchronously):
+// one write and one hash per id instead of allocating. `scratchNamespace` says which namespace its head holds.
+let scratch = Buffer.allocUnsafe(1024);
+let scratchNamespace = "";
+
+function loadNamespace(namespace: string): void {
+  if (!UUID_PATTERN.test(namespace)) throw new TypeError(`UUIDv5 namespace "${namespace}" is not a UUID`);
+  Buffer.from(namespace.replaceAll("-", ""), "hex").copy(scratch, 0);
+  scratchNamespace = namespace;
 }
+
+function sha1Hex(name: string, namespace: string): string {
+  // A UTF-16 code unit never takes more than 3 UTF-8 bytes.
+  if (16 + name.length * 3 > scratch.length) {
+    scratch = Buffer.allocUnsafe(16 + name.length * 3);
+    scratchNamespace = "";
+  }
+  if (namespace !== scratchNamespace) loadNamespace(namespace);
+  const length = 16 + scratch.write(name, 16, "utf8");
+  const data = scratch.subarray(0, length);
+  return oneShotHash === undefined
+    ? crypto.createHash("sha1").update(data).digest("hex")
+    : oneShotHash("sha1", data, "hex");
+}
+
+const VARIANT = ["8", "9", "a", "b"];
 
 /**
  * RFC 4122 / RFC 9562 UUID version 5: SHA-1 of the namespace bytes followed by the UTF-8 bytes of `name`, with
@@ -27,12 +45,8 @@ function bytesOf(namespace: string): Buffer {
  * @param namespace - The namespace UUID; defaults to {@link OASIS_NAMESPACE}.
  */
 export function uuidV5(name: string, namespace: string = OASIS_NAMESPACE): string {
-  const digest = createHash("sha1").update(bytesOf(namespace)).update(name, "utf8").digest();
-  const b6 = ((digest[6] as number) & 0x0f) | 0x50;
-  const b8 = ((digest[8] as number) & 0x3f) | 0x80;
-  const h = (i: number): string => HEX[digest[i] as number] as string;
-  return (
-    `${h(0)}${h(1)}${h(2)}${h(3)}-${h(4)}${h(5)}-${HEX[b6]}${h(7)}-${HEX[b8]}${h(9)}-` +
-    `${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}`
-  );
+  const h = sha1Hex(name, namespace);
+  // Version nibble (13th hex digit) becomes 5; the two top bits of the 17th digit become 10 (RFC variant).
+  const variant = VARIANT[Number.parseInt(h.charAt(16), 16) & 3] as string;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -1,9 +1,15 @@
 import { z } from "zod";
 import { checkOrder, checkVersionTimestamps, domainCommon } from "./common/common-properties.js";
 import { defineStixObject, type StixObjectOf } from "./common/define-stix-object.js";
-import { identifier, integer, nonEmptyString, refList, stringList, timestampSchema } from "./common/primitives.js";
+import {
+  identifier,
+  integer,
+  nonEmptyString,
+  optionalStringList,
+  refList,
+  timestampSchema,
+} from "./common/primitives.js";
 
-const optionalList = stringList.min(1).optional();
 const named = { ...domainCommon, name: nonEmptyString, description: z.string().optional() };
 const caseCommon = {
   ...named,
@@ -16,21 +22,21 @@ const caseCommon = {
 /** OpenCTI incident response case (`case-incident`). */
 export const caseIncidentSchema = defineStixObject(
   "case-incident",
-  { ...caseCommon, response_types: optionalList },
+  { ...caseCommon, response_types: optionalStringList },
   checkVersionTimestamps,
 );
 
 /** OpenCTI request for information (`case-rfi`). */
 export const caseRfiSchema = defineStixObject(
   "case-rfi",
-  { ...caseCommon, information_types: optionalList },
+  { ...caseCommon, information_types: optionalStringList },
   checkVersionTimestamps,
 );
 
 /** OpenCTI request for takedown (`case-rft`). */
 export const caseRftSchema = defineStixObject(
   "case-rft",
-  { ...caseCommon, takedown_types: optionalList },
+  { ...caseCommon, takedown_types: optionalStringList },
   checkVersionTimestamps,
 );
 
@@ -51,28 +57,33 @@ export const feedbackSchema = defineStixObject(
 /** OpenCTI channel (a medium used by an actor, e.g. a Telegram channel). */
 export const channelSchema = defineStixObject(
   "channel",
-  { ...named, aliases: optionalList, channel_types: optionalList },
+  { ...named, aliases: optionalStringList, channel_types: optionalStringList },
   checkVersionTimestamps,
 );
 
 /** OpenCTI narrative. */
 export const narrativeSchema = defineStixObject(
   "narrative",
-  { ...named, aliases: optionalList, narrative_types: optionalList },
+  { ...named, aliases: optionalStringList, narrative_types: optionalStringList },
   checkVersionTimestamps,
 );
 
 /** OpenCTI data source (MITRE ATT&CK data source). */
 export const dataSourceSchema = defineStixObject(
   "data-source",
-  { ...named, aliases: optionalList, x_mitre_platforms: optionalList, collection_layers: optionalList },
+  {
+    ...named,
+    aliases: optionalStringList,
+    x_mitre_platforms: optionalStringList,
+    collection_layers: optionalStringList,
+  },
   checkVersionTimestamps,
 );
 
 /** OpenCTI data component (MITRE ATT&CK data component), optionally within a data source. */
 export const dataComponentSchema = defineStixObject(
   "data-component",
-  { ...named, aliases: optionalList, data_source_ref: identifier(["data-source"]).optional() },
+  { ...named, aliases: optionalStringList, data_source_ref: identifier(["data-source"]).optional() },
   checkVersionTimestamps,
 );
 
@@ -81,8 +92,8 @@ export const eventSchema = defineStixObject(
   "event",
   {
     ...named,
-    aliases: optionalList,
-    event_types: optionalList,
+    aliases: optionalStringList,
+    event_types: optionalStringList,
     start_time: timestampSchema.optional(),
     stop_time: timestampSchema.optional(),
   },
@@ -93,7 +104,11 @@ export const eventSchema = defineStixObject(
 );
 
 /** OpenCTI language (e.g. `fr`). */
-export const languageSchema = defineStixObject("language", { ...named, aliases: optionalList }, checkVersionTimestamps);
+export const languageSchema = defineStixObject(
+  "language",
+  { ...named, aliases: optionalStringList },
+  checkVersionTimestamps,
+);
 
 /** OpenCTI security coverage of an object (`covered_ref`, which identifies it on the platform). */
 export const securityCoverageSchema = defineStixObject(
@@ -105,7 +120,7 @@ export const securityCoverageSchema = defineStixObject(
     periodicity: z.string().optional(),
     duration: z.string().optional(),
     type_affinity: z.string().optional(),
-    platforms_affinity: optionalList,
+    platforms_affinity: optionalStringList,
     auto_enrichment_disable: z.boolean().optional(),
     coverage_last_result: timestampSchema.optional(),
     coverage_valid_from: timestampSchema.optional(),

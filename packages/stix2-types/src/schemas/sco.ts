@@ -3,9 +3,16 @@ import { checkOrder, observableCommon, requireOneOf } from "./common/common-prop
 import { defineStixObject, type StixObjectOf } from "./common/define-stix-object.js";
 import { hashesSchema } from "./common/hashes.js";
 import { isIpv4OrCidr, isIpv6OrCidr } from "./common/ip-address.js";
-import { identifier, integer, nonEmptyString, refList, stringList, timestampSchema } from "./common/primitives.js";
+import {
+  identifier,
+  integer,
+  nonEmptyString,
+  optionalStringList,
+  refList,
+  stringList,
+  timestampSchema,
+} from "./common/primitives.js";
 
-const optionalList = stringList.min(1).optional();
 const noWhitespace = (what: string) =>
   nonEmptyString.regex(/^\S+$/, `must be ${what} without whitespace (trim the value)`);
 const fileTimes = {
@@ -93,7 +100,7 @@ export const emailMessageSchema = defineStixObject(
     bcc_refs: refList(["email-addr"]).optional(),
     message_id: z.string().optional(),
     subject: z.string().optional(),
-    received_lines: optionalList,
+    received_lines: optionalStringList,
     additional_header_fields: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
     body: z.string().optional(),
     body_multipart: z.array(mimePartSchema).min(1).optional(),
@@ -219,7 +226,7 @@ export const softwareSchema = defineStixObject("software", {
   name: nonEmptyString,
   cpe: z.string().optional(),
   swid: z.string().optional(),
-  languages: optionalList,
+  languages: optionalStringList,
   vendor: z.string().optional(),
   version: z.string().optional(),
   x_opencti_product: z.string().optional(),

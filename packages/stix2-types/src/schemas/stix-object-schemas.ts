@@ -3,31 +3,32 @@ import { extensionDefinitionSchema, languageContentSchema, markingDefinitionSche
 import * as osco from "./opencti-sco.js";
 import * as osdo from "./opencti-sdo.js";
 import * as sco from "./sco.js";
-import * as sdo from "./sdo.js";
+import * as sdoContext from "./sdo-context.js";
+import * as sdoThreats from "./sdo-threats.js";
 import { relationshipSchema, sightingSchema } from "./sro.js";
 
 /** The zod schema of every supported STIX 2.1 and OpenCTI object type, keyed by `type`. */
 export const stixObjectSchemas = {
   // STIX 2.1 domain objects
-  "attack-pattern": sdo.attackPatternSchema,
-  campaign: sdo.campaignSchema,
-  "course-of-action": sdo.courseOfActionSchema,
-  grouping: sdo.groupingSchema,
-  identity: sdo.identitySchema,
-  incident: sdo.incidentSchema,
-  indicator: sdo.indicatorSchema,
-  infrastructure: sdo.infrastructureSchema,
-  "intrusion-set": sdo.intrusionSetSchema,
-  location: sdo.locationSchema,
-  malware: sdo.malwareSchema,
-  "malware-analysis": sdo.malwareAnalysisSchema,
-  note: sdo.noteSchema,
-  "observed-data": sdo.observedDataSchema,
-  opinion: sdo.opinionSchema,
-  report: sdo.reportSchema,
-  "threat-actor": sdo.threatActorSchema,
-  tool: sdo.toolSchema,
-  vulnerability: sdo.vulnerabilitySchema,
+  "attack-pattern": sdoThreats.attackPatternSchema,
+  campaign: sdoThreats.campaignSchema,
+  "course-of-action": sdoThreats.courseOfActionSchema,
+  grouping: sdoContext.groupingSchema,
+  identity: sdoContext.identitySchema,
+  incident: sdoThreats.incidentSchema,
+  indicator: sdoThreats.indicatorSchema,
+  infrastructure: sdoThreats.infrastructureSchema,
+  "intrusion-set": sdoThreats.intrusionSetSchema,
+  location: sdoContext.locationSchema,
+  malware: sdoThreats.malwareSchema,
+  "malware-analysis": sdoThreats.malwareAnalysisSchema,
+  note: sdoContext.noteSchema,
+  "observed-data": sdoContext.observedDataSchema,
+  opinion: sdoContext.opinionSchema,
+  report: sdoContext.reportSchema,
+  "threat-actor": sdoThreats.threatActorSchema,
+  tool: sdoThreats.toolSchema,
+  vulnerability: sdoThreats.vulnerabilitySchema,
   // OpenCTI domain objects
   "case-incident": osdo.caseIncidentSchema,
   "case-rfi": osdo.caseRfiSchema,

@@ -48,6 +48,18 @@ export const observableCommon = {
 
 type Ctx = z.core.$RefinementCtx<unknown>;
 
+/** `first_seen` / `last_seen` of campaigns, intrusion sets, threat actors and the like. */
+export const seenProperties = { first_seen: timestampSchema.optional(), last_seen: timestampSchema.optional() };
+
+/** Version timestamps in order, and `last_seen` not before `first_seen`. */
+export function checkSeen(
+  value: { created: string; modified: string; first_seen?: string | undefined; last_seen?: string | undefined },
+  ctx: Ctx,
+): void {
+  checkVersionTimestamps(value, ctx);
+  checkOrder(ctx, value.first_seen, value.last_seen, ["first_seen", "last_seen"]);
+}
+
 /** Reports `later` when it is before `earlier` (both STIX timestamps, compared as instants). */
 export function checkOrder(
   ctx: Ctx,

@@ -49,6 +49,9 @@ export const nonEmptyString = z.string().min(1, "must not be empty");
 /** A list of non-empty strings. */
 export const stringList = z.array(nonEmptyString);
 
+/** An optional list of non-empty strings (STIX forbids empty lists: omit the property instead). */
+export const optionalStringList = stringList.min(1, "must not be empty (omit the property instead)").optional();
+
 /** A non-empty list of STIX ids (of `types` when given). */
 export function refList(types?: readonly string[]) {
   return z.array(identifier(types)).min(1, "must list at least one id");

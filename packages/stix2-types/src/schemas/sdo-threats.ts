@@ -1,27 +1,27 @@
 import { z } from "zod";
-import { checkOrder, checkVersionTimestamps, domainCommon, requireOneOf } from "./common/common-properties.js";
+import {
+  checkOrder,
+  checkSeen,
+  checkVersionTimestamps,
+  domainCommon,
+  requireOneOf,
+  seenProperties,
+} from "./common/common-properties.js";
 import { defineStixObject, type StixObjectOf } from "./common/define-stix-object.js";
 import { killChainPhaseSchema } from "./common/embedded.js";
 import {
   identifier,
-  integer,
   nonEmptyString,
+  optionalStringList,
   percentSchema,
   refList,
-  stringList,
   timestampSchema,
 } from "./common/primitives.js";
 
-const optionalList = stringList.min(1).optional();
+// STIX 2.1 domain objects describing threats and what detects or mitigates them.
+
 const killChainPhases = z.array(killChainPhaseSchema).min(1).optional();
-const aliases = optionalList;
 const openctiAliases = z.array(nonEmptyString).optional();
-const seen = { first_seen: timestampSchema.optional(), last_seen: timestampSchema.optional() };
-type SeenValue = { created: string; modified: string; first_seen?: string | undefined; last_seen?: string | undefined };
-const checkSeen = (value: SeenValue, ctx: z.core.$RefinementCtx<unknown>) => {
-  checkVersionTimestamps(value, ctx);
-  checkOrder(ctx, value.first_seen, value.last_seen, ["first_seen", "last_seen"]);
-};
 
 /** STIX 2.1 attack pattern; `x_mitre_id` (the ATT&CK id, e.g. `T1566`) identifies it on the platform. */
 export const attackPatternSchema = defineStixObject(
@@ -30,10 +30,10 @@ export const attackPatternSchema = defineStixObject(
     ...domainCommon,
     name: nonEmptyString,
     description: z.string().optional(),
-    aliases,
+    aliases: optionalStringList,
     kill_chain_phases: killChainPhases,
     x_mitre_id: nonEmptyString.optional(),
-    x_mitre_platforms: optionalList,
+    x_mitre_platforms: optionalStringList,
     x_mitre_detection: z.string().optional(),
     x_opencti_external_id: nonEmptyString.optional(),
   },
@@ -47,8 +47,8 @@ export const campaignSchema = defineStixObject(
     ...domainCommon,
     name: nonEmptyString,
     description: z.string().optional(),
-    aliases,
-    ...seen,
+    aliases: optionalStringList,
+    ...seenProperties,
     objective: z.string().optional(),
   },
   checkSeen,
@@ -67,42 +67,6 @@ export const courseOfActionSchema = defineStixObject(
   checkVersionTimestamps,
 );
 
-/** STIX 2.1 grouping: a set of objects sharing a `context` (open vocabulary `grouping-context-ov`). */
-export const groupingSchema = defineStixObject(
-  "grouping",
-  {
-    ...domainCommon,
-    name: nonEmptyString,
-    description: z.string().optional(),
-    context: nonEmptyString,
-    object_refs: refList(),
-  },
-  checkVersionTimestamps,
-);
-
-/**
- * STIX 2.1 identity. OpenCTI reads `identity_class` `individual`, `class` (sector), `system` and
- * `securityplatform` as such and stores any other class as an organization.
- */
-export const identitySchema = defineStixObject(
-  "identity",
-  {
-    ...domainCommon,
-    name: nonEmptyString,
-    description: z.string().optional(),
-    roles: optionalList,
-    identity_class: nonEmptyString,
-    sectors: optionalList,
-    contact_information: z.string().optional(),
-    x_opencti_aliases: openctiAliases,
-    x_opencti_organization_type: z.string().optional(),
-    x_opencti_reliability: z.string().optional(),
-    x_opencti_firstname: z.string().optional(),
-    x_opencti_lastname: z.string().optional(),
-  },
-  checkVersionTimestamps,
-);
-
 /** STIX 2.1 incident, with the properties OpenCTI adds (type, severity, source, seen dates). */
 export const incidentSchema = defineStixObject(
   "incident",
@@ -111,8 +75,8 @@ export const incidentSchema = defineStixObject(
     name: nonEmptyString,
     description: z.string().optional(),
     kill_chain_phases: killChainPhases,
-    aliases,
-    ...seen,
+    aliases: optionalStringList,
+    ...seenProperties,
     objective: z.string().optional(),
     incident_type: z.string().optional(),
     severity: z.string().optional(),
@@ -128,7 +92,7 @@ export const indicatorSchema = defineStixObject(
     ...domainCommon,
     name: nonEmptyString.optional(),
     description: z.string().optional(),
-    indicator_types: optionalList,
+    indicator_types: optionalStringList,
     pattern: nonEmptyString,
     pattern_type: nonEmptyString,
     pattern_version: z.string().optional(),
@@ -138,7 +102,7 @@ export const indicatorSchema = defineStixObject(
     x_opencti_score: percentSchema.optional(),
     x_opencti_detection: z.boolean().optional(),
     x_opencti_main_observable_type: nonEmptyString.optional(),
-    x_mitre_platforms: optionalList,
+    x_mitre_platforms: optionalStringList,
   },
   (value, ctx) => {
     checkVersionTimestamps(value, ctx);
@@ -153,10 +117,10 @@ export const infrastructureSchema = defineStixObject(
     ...domainCommon,
     name: nonEmptyString,
     description: z.string().optional(),
-    infrastructure_types: optionalList,
-    aliases,
+    infrastructure_types: optionalStringList,
+    aliases: optionalStringList,
     kill_chain_phases: killChainPhases,
-    ...seen,
+    ...seenProperties,
   },
   checkSeen,
 );
@@ -168,51 +132,14 @@ export const intrusionSetSchema = defineStixObject(
     ...domainCommon,
     name: nonEmptyString,
     description: z.string().optional(),
-    aliases,
-    ...seen,
-    goals: optionalList,
+    aliases: optionalStringList,
+    ...seenProperties,
+    goals: optionalStringList,
     resource_level: z.string().optional(),
     primary_motivation: z.string().optional(),
-    secondary_motivations: optionalList,
+    secondary_motivations: optionalStringList,
   },
   checkSeen,
-);
-
-/** The kinds of location OpenCTI distinguishes (`x_opencti_location_type`). */
-export const LOCATION_TYPES = ["City", "Country", "Region", "Administrative-Area", "Position"] as const;
-
-/**
- * STIX 2.1 location. STIX needs `region`, `country` or `latitude` + `longitude`; OpenCTI names the kind in
- * `x_opencti_location_type` (part of the id for cities, countries and regions).
- */
-export const locationSchema = defineStixObject(
-  "location",
-  {
-    ...domainCommon,
-    name: nonEmptyString.optional(),
-    description: z.string().optional(),
-    latitude: z.number().min(-90).max(90).optional(),
-    longitude: z.number().min(-180).max(180).optional(),
-    precision: z.number().min(0).optional(),
-    region: z.string().optional(),
-    country: z.string().optional(),
-    administrative_area: z.string().optional(),
-    city: z.string().optional(),
-    street_address: z.string().optional(),
-    postal_code: z.string().optional(),
-    x_opencti_location_type: z.enum(LOCATION_TYPES).optional(),
-    x_opencti_aliases: openctiAliases,
-  },
-  (value, ctx) => {
-    checkVersionTimestamps(value, ctx);
-    if ((value.latitude === undefined) !== (value.longitude === undefined)) {
-      ctx.addIssue({ code: "custom", message: "latitude and longitude must be given together" });
-    }
-    if (value.precision !== undefined && value.latitude === undefined) {
-      ctx.addIssue({ code: "custom", message: "precision needs latitude and longitude", path: ["precision"] });
-    }
-    requireOneOf(ctx, value, ["region", "country", "latitude"], " (latitude with longitude), as STIX requires");
-  },
 );
 
 /** STIX 2.1 malware (a family or an instance, `is_family`). */
@@ -222,15 +149,15 @@ export const malwareSchema = defineStixObject(
     ...domainCommon,
     name: nonEmptyString.optional(),
     description: z.string().optional(),
-    malware_types: optionalList,
+    malware_types: optionalStringList,
     is_family: z.boolean(),
-    aliases,
+    aliases: optionalStringList,
     kill_chain_phases: killChainPhases,
-    ...seen,
+    ...seenProperties,
     operating_system_refs: refList(["software"]).optional(),
-    architecture_execution_envs: optionalList,
-    implementation_languages: optionalList,
-    capabilities: optionalList,
+    architecture_execution_envs: optionalStringList,
+    implementation_languages: optionalStringList,
+    capabilities: optionalStringList,
     sample_refs: refList(["artifact", "file"]).optional(),
   },
   (value, ctx) => {
@@ -252,7 +179,7 @@ export const malwareAnalysisSchema = defineStixObject(
     operating_system_ref: identifier(["software"]).optional(),
     installed_software_refs: refList(["software"]).optional(),
     configuration_version: z.string().optional(),
-    modules: optionalList,
+    modules: optionalStringList,
     analysis_engine_version: z.string().optional(),
     analysis_definition_version: z.string().optional(),
     submitted: timestampSchema.optional(),
@@ -270,68 +197,6 @@ export const malwareAnalysisSchema = defineStixObject(
   },
 );
 
-/** STIX 2.1 note. */
-export const noteSchema = defineStixObject(
-  "note",
-  {
-    ...domainCommon,
-    abstract: z.string().optional(),
-    content: nonEmptyString,
-    authors: optionalList,
-    object_refs: refList(),
-    note_types: optionalList,
-    likelihood: percentSchema.optional(),
-  },
-  checkVersionTimestamps,
-);
-
-/** STIX 2.1 observed data (`object_refs` to the observed SCOs and SROs). */
-export const observedDataSchema = defineStixObject(
-  "observed-data",
-  {
-    ...domainCommon,
-    first_observed: timestampSchema,
-    last_observed: timestampSchema,
-    number_observed: integer(1, 999_999_999),
-    object_refs: refList(),
-  },
-  (value, ctx) => {
-    checkVersionTimestamps(value, ctx);
-    checkOrder(ctx, value.first_observed, value.last_observed, ["first_observed", "last_observed"]);
-  },
-);
-
-/** The values of STIX's `opinion-enum`. */
-export const OPINION_VALUES = ["strongly-disagree", "disagree", "neutral", "agree", "strongly-agree"] as const;
-
-/** STIX 2.1 opinion. */
-export const opinionSchema = defineStixObject(
-  "opinion",
-  {
-    ...domainCommon,
-    explanation: z.string().optional(),
-    authors: optionalList,
-    opinion: z.enum(OPINION_VALUES),
-    object_refs: refList(),
-  },
-  checkVersionTimestamps,
-);
-
-/** STIX 2.1 report. */
-export const reportSchema = defineStixObject(
-  "report",
-  {
-    ...domainCommon,
-    name: nonEmptyString,
-    description: z.string().optional(),
-    report_types: optionalList,
-    published: timestampSchema,
-    object_refs: refList(),
-    x_opencti_reliability: z.string().optional(),
-  },
-  checkVersionTimestamps,
-);
-
 /** The OpenCTI kinds of threat actor (`x_opencti_type`), part of the id. */
 export const THREAT_ACTOR_TYPES = ["Threat-Actor-Group", "Threat-Actor-Individual"] as const;
 
@@ -342,16 +207,16 @@ export const threatActorSchema = defineStixObject(
     ...domainCommon,
     name: nonEmptyString,
     description: z.string().optional(),
-    threat_actor_types: optionalList,
-    aliases,
-    ...seen,
-    roles: optionalList,
-    goals: optionalList,
+    threat_actor_types: optionalStringList,
+    aliases: optionalStringList,
+    ...seenProperties,
+    roles: optionalStringList,
+    goals: optionalStringList,
     sophistication: z.string().optional(),
     resource_level: z.string().optional(),
     primary_motivation: z.string().optional(),
-    secondary_motivations: optionalList,
-    personal_motivations: optionalList,
+    secondary_motivations: optionalStringList,
+    personal_motivations: optionalStringList,
     x_opencti_type: z.enum(THREAT_ACTOR_TYPES).optional(),
   },
   checkSeen,
@@ -364,8 +229,8 @@ export const toolSchema = defineStixObject(
     ...domainCommon,
     name: nonEmptyString,
     description: z.string().optional(),
-    tool_types: optionalList,
-    aliases,
+    tool_types: optionalStringList,
+    aliases: optionalStringList,
     kill_chain_phases: killChainPhases,
     tool_version: z.string().optional(),
   },
@@ -398,10 +263,6 @@ export type AttackPattern = StixObjectOf<typeof attackPatternSchema>;
 export type Campaign = StixObjectOf<typeof campaignSchema>;
 /** A STIX 2.1 course of action. */
 export type CourseOfAction = StixObjectOf<typeof courseOfActionSchema>;
-/** A STIX 2.1 grouping. */
-export type Grouping = StixObjectOf<typeof groupingSchema>;
-/** A STIX 2.1 identity. */
-export type Identity = StixObjectOf<typeof identitySchema>;
 /** A STIX 2.1 incident. */
 export type Incident = StixObjectOf<typeof incidentSchema>;
 /** A STIX 2.1 indicator. */
@@ -410,20 +271,10 @@ export type Indicator = StixObjectOf<typeof indicatorSchema>;
 export type Infrastructure = StixObjectOf<typeof infrastructureSchema>;
 /** A STIX 2.1 intrusion set. */
 export type IntrusionSet = StixObjectOf<typeof intrusionSetSchema>;
-/** A STIX 2.1 location. */
-export type Location = StixObjectOf<typeof locationSchema>;
 /** A STIX 2.1 malware. */
 export type Malware = StixObjectOf<typeof malwareSchema>;
 /** A STIX 2.1 malware analysis. */
 export type MalwareAnalysis = StixObjectOf<typeof malwareAnalysisSchema>;
-/** A STIX 2.1 note. */
-export type Note = StixObjectOf<typeof noteSchema>;
-/** A STIX 2.1 observed data. */
-export type ObservedData = StixObjectOf<typeof observedDataSchema>;
-/** A STIX 2.1 opinion. */
-export type Opinion = StixObjectOf<typeof opinionSchema>;
-/** A STIX 2.1 report. */
-export type Report = StixObjectOf<typeof reportSchema>;
 /** A STIX 2.1 threat actor. */
 export type ThreatActor = StixObjectOf<typeof threatActorSchema>;
 /** A STIX 2.1 tool. */
