@@ -32,7 +32,6 @@ export function createResolvers(engine: PlatformEngine, settings: ResolverSettin
         const connector = engine.connectors.get(String(id));
         return connector ? connectorResult(connector) : null;
       },
-      connectors: () => engine.connectors.list().map(connectorResult),
       work: ({ id }) => {
         const work = engine.works.get(String(id));
         return work ? workResult(work) : null;
@@ -147,11 +146,6 @@ function toConnector(c: ConnectorSnapshot, engine: PlatformEngine, settings: Res
       listen_callback_uri: c.listenCallbackUri,
       ...names,
     },
-    works: ({ status }: { status?: string | null }) =>
-      engine.works
-        .list(c.id)
-        .filter((w) => !status || w.status === status)
-        .map((w) => toWork(w, engine, settings)),
     is_managed: false,
     built_in: false,
   };

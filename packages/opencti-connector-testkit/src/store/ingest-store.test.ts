@@ -1,6 +1,6 @@
 import { FakeClock } from "@org/opencti-connector-sdk";
 import { describe, expect, it } from "vitest";
-import { IngestStore, references } from "./ingest-store.js";
+import { IngestStore } from "./ingest-store.js";
 
 const TLP_CLEAR = "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9";
 const ACME = { id: "identity--542072da-8b33-50bf-810b-d9cfd2a0bc69", type: "identity", name: "ACME Corp" };
@@ -38,10 +38,10 @@ describe("IngestStore", () => {
     const store = setup();
     store.upsert(EMOTET, { connectorId: "c", workId: "w" });
     expect(store.danglingReferences()).toEqual([
-      { from: EMOTET.id, property: "created_by_ref", ref: ACME.id },
+      { from: EMOTET.id, path: "created_by_ref", ref: ACME.id },
       {
         from: EMOTET.id,
-        property: "object_marking_refs",
+        path: "object_marking_refs[1]",
         ref: "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82",
       },
     ]);
@@ -65,12 +65,5 @@ describe("IngestStore", () => {
     input.aliases.push("B");
     expect(store.get(ACME.id)?.object.aliases).toEqual(["A"]);
     expect(Object.isFrozen(store.get(ACME.id)?.object.aliases)).toBe(true);
-  });
-
-  it("references() reads top-level _ref and _refs values", () => {
-    expect(references({ id: "x--1", type: "x", a_ref: "y--1", b_refs: ["z--1", 3], nested: { c_ref: "no" } })).toEqual([
-      { from: "x--1", property: "a_ref", ref: "y--1" },
-      { from: "x--1", property: "b_refs", ref: "z--1" },
-    ]);
   });
 });

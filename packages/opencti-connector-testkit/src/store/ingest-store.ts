@@ -1,4 +1,5 @@
 import type { Clock } from "@org/opencti-connector-sdk";
+import { findRefs } from "@org/stix2-types";
 
 /** A STIX object as ingested (any STIX 2.1 or OpenCTI type). */
 export interface IngestedObject {
@@ -18,12 +19,12 @@ export interface IngestedRecord {
   readonly versions: number;
 }
 
-/** A reference (`*_ref`, `*_refs`) of an ingested object that points to nothing stored or seeded. */
+/** A reference (`*_ref`, `*_refs`, at any depth) of an ingested object that points to nothing stored or seeded. */
 export interface DanglingReference {
   /** Id of the object holding the reference. */
   readonly from: string;
-  /** The property, e.g. `created_by_ref` or `object_marking_refs`. */
-  readonly property: string;
+  /** JSON path of the reference in that object, e.g. `created_by_ref` or `object_marking_refs[1]`. */
+  readonly path: string;
   /** The missing id. */
   readonly ref: string;
 }
@@ -90,33 +91,21 @@ export class IngestStore {
 
   /** References of `object` that resolve to nothing stored or seeded. */
   missingReferences(object: IngestedObject): DanglingReference[] {
-    return references(object).filter((r) => !this.has(r.ref));
+    return findRefs(object)
+      .filter((r) => !this.has(r.ref))
+      .map((r) => ({ from: object.id, path: r.path, ref: r.ref }));
   }
 
-  /** Every dangling reference of every stored object, sorted by holder id, property, then target. */
+  /** Every dangling reference of every stored object, sorted by holder id then path. */
   danglingReferences(): DanglingReference[] {
     return [...this.#records.values()]
       .flatMap((r) => this.missingReferences(r.object))
-      .sort(
-        (a, b) => a.from.localeCompare(b.from) || a.property.localeCompare(b.property) || a.ref.localeCompare(b.ref),
-      );
+      .sort((a, b) => a.from.localeCompare(b.from) || a.path.localeCompare(b.path));
   }
 
   get size(): number {
     return this.#records.size;
   }
-}
-
-/** The top-level `*_ref` and `*_refs` values of an object. */
-export function references(object: IngestedObject): DanglingReference[] {
-  const found: DanglingReference[] = [];
-  for (const [property, value] of Object.entries(object)) {
-    if (property.endsWith("_ref") && typeof value === "string") found.push({ from: object.id, property, ref: value });
-    if (property.endsWith("_refs") && Array.isArray(value)) {
-      for (const ref of value) if (typeof ref === "string") found.push({ from: object.id, property, ref });
-    }
-  }
-  return found;
 }
 
 function deepFreeze<T>(value: T): T {

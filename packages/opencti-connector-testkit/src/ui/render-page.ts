@@ -92,9 +92,9 @@ ${matching
 <p class="muted" data-testid="objects-shown">${Math.min(matching.length, MAX_OBJECT_ROWS)} of ${matching.length} matching objects shown.</p>
 <h2>Dangling references (${data.dangling.length})</h2>
 <table data-testid="dangling">
-<thead><tr><th>From</th><th>Property</th><th>Missing id</th></tr></thead>
+<thead><tr><th>From</th><th>Path</th><th>Missing id</th></tr></thead>
 <tbody>
-${data.dangling.map((d) => `<tr><td><code>${h(d.from)}</code></td><td>${h(d.property)}</td><td><code>${h(d.ref)}</code></td></tr>`).join("\n")}
+${data.dangling.map((d) => `<tr><td><code>${h(d.from)}</code></td><td>${h(d.path)}</td><td><code>${h(d.ref)}</code></td></tr>`).join("\n")}
 </tbody>
 </table>
 <script>

@@ -1,4 +1,4 @@
-import { OBSERVABLE_TYPES } from "@org/stix2-types";
+import { isObservableType } from "@org/stix2-types";
 import type { IngestedObject } from "../store/ingest-store.js";
 
 /**
@@ -15,5 +15,5 @@ export function isInEntityScope(item: IngestedObject, types: readonly string[] |
   if (item.type === "location" && typeof item.x_opencti_location_type === "string") {
     return scope.includes(item.x_opencti_location_type.toLowerCase());
   }
-  return scope.includes("observable") && (OBSERVABLE_TYPES as ReadonlySet<string>).has(item.type);
+  return scope.includes("observable") && isObservableType(item.type);
 }

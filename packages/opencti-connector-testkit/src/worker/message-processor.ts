@@ -146,7 +146,7 @@ export class MessageProcessor {
       if (this.#options.references === "reject") {
         const missing = this.#options.ingest.missingReferences(object);
         if (missing.length > 0) {
-          throw new Error(`Element(s) not found: ${missing.map((m) => `${m.property} ${m.ref}`).join(", ")}`);
+          throw new Error(`Element(s) not found: ${missing.map((m) => `${m.path} ${m.ref}`).join(", ")}`);
         }
       }
       if (isInEntityScope(object, envelope.entities_types)) {

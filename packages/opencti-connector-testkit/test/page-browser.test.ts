@@ -1,0 +1,89 @@
+import { existsSync, readFileSync } from "node:fs";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Platform, startPlatform } from "../src/index.js";
+import { post } from "./support/graphql.js";
+import { schemaOptions } from "./support/schema.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium package`);
+if (!available) console.warn(`${CHROMIUM} is missing (apt-get install -y chromium): browser test skipped`);
+
+const CONNECTOR_ID = "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d";
+const SAMPLE = readFileSync(new URL("../src/demo/sample-sectors.json", import.meta.url), "utf8");
+
+describe.runIf(available)("the emulator's page in headless Chromium", () => {
+  let platform: Platform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    platform = await startPlatform(schemaOptions());
+    const gql = (query: string, variables: Record<string, unknown>) => post(platform, { query, variables });
+    // A connector run: registration, a ping with state, one pushed bundle.
+    await gql(`mutation R($input: RegisterConnectorInput) { registerConnector(input: $input) { id } }`, {
+      input: { id: CONNECTOR_ID, name: "Sectors sample", type: "EXTERNAL_IMPORT", scope: ["identity"] },
+    });
+    await gql(`mutation P($id: ID!, $state: String) { pingConnector(id: $id, state: $state) { id } }`, {
+      id: CONNECTOR_ID,
+      state: '{"last_run":"2026-05-01T08:00:00.000Z"}',
+    });
+    await gql(`mutation S($c: String!, $b: String!) { stixBundlePush(connectorId: $c, bundle: $b) }`, {
+      c: CONNECTOR_ID,
+      b: SAMPLE,
+    });
+    await platform.waitForWork((w) => w.connectorId === CONNECTOR_ID && w.status === "complete");
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it("lists the connector with its last ping and state, the completed work and the objects by type", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/`);
+    expect(await page.title()).toBe("OpenCTI testkit emulator");
+    const connector = page.locator(`[data-testid=connectors] tr[data-connector-id="${CONNECTOR_ID}"]`);
+    expect(await connector.locator("td").nth(0).textContent()).toBe("Sectors sample");
+    expect(await connector.locator("td").nth(3).textContent()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(await connector.locator("[data-testid=state]").textContent()).toBe(
+      '{"last_run":"2026-05-01T08:00:00.000Z"}',
+    );
+    const work = page.locator("[data-testid=works] tr[data-work-id]");
+    expect(await work.count()).toBe(1);
+    expect(await work.locator("[data-testid=status]").textContent()).toBe("complete");
+    expect(await work.locator("[data-testid=tracking]").textContent()).toBe("12 / 12");
+    expect(await page.locator("[data-testid=counts] tbody tr").allTextContents()).toEqual([
+      "identity6",
+      "relationship5",
+    ]);
+    expect(await page.locator("[data-testid=objects] tbody tr").count()).toBe(11);
+    await page.close();
+  });
+
+  it("filters objects by name as you type, and by id with ?q=", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/`);
+    await page.fill("#search", "nuclear");
+    const visible = page.locator("[data-testid=objects] tbody tr:visible");
+    expect(await visible.count()).toBe(1);
+    expect(await visible.locator("td").nth(2).textContent()).toBe("Nuclear power (civilian use)");
+    await page.goto(`${platform.url}/?q=identity--8cb00c79`);
+    expect(await page.locator("[data-testid=objects] tbody tr td:nth-child(3)").allTextContents()).toEqual([
+      "Filigran",
+    ]);
+    expect(await page.inputValue("#search")).toBe("identity--8cb00c79");
+    await page.close();
+  });
+});
