@@ -1,7 +1,8 @@
 import { defineConfig } from "tsdown";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // `schema`: the pruned OpenCTI schema SDL (`@org/opencti-connector-sdk/schema`), for test platforms.
+  entry: { index: "src/index.ts", schema: "src/api/schema/opencti-connector-schema.ts" },
   format: ["esm", "cjs"],
   platform: "node",
   target: "node20",
