@@ -211,7 +211,9 @@ export function contributingData(object: StixIdInput): Record<string, unknown> {
   throw new StixValidationError([
     {
       path: "",
-      message: `cannot compute the id of a ${object.type} (${prepared.rule}): it needs ${describeWays(ways)}`,
+      message: `cannot compute the id of ${/^[aeiou]/.test(object.type) ? "an" : "a"} ${object.type}${
+        prepared.rule === object.type ? "" : ` (${prepared.rule})`
+      }: it needs ${describeWays(ways)}`,
     },
   ]);
 }

@@ -152,10 +152,10 @@ describe("generateId: TLP markings get the platform's static ids", () => {
 describe("generateId: errors", () => {
   it("names the properties a type needs", () => {
     expect(issuesOf(() => generateId({ type: "malware" }))).toEqual([
-      { path: "", message: "cannot compute the id of a malware (malware): it needs name" },
+      { path: "", message: "cannot compute the id of a malware: it needs name" },
     ]);
     expect(issuesOf(() => generateId({ type: "attack-pattern", description: "x" }))[0]?.message).toBe(
-      "cannot compute the id of a attack-pattern (attack-pattern): it needs x_mitre_id, or name",
+      "cannot compute the id of an attack-pattern: it needs x_mitre_id, or name",
     );
   });
 

@@ -54,7 +54,8 @@ export const identitySchema = defineStixObject(
 export const LOCATION_TYPES = ["City", "Country", "Region", "Administrative-Area", "Position"] as const;
 
 /**
- * STIX 2.1 location. STIX needs `region`, `country` or `latitude` + `longitude`; OpenCTI names the kind in
+ * STIX 2.1 location: needs `region`, `country`, `city`, `administrative_area` or `latitude` + `longitude`;
+ * OpenCTI names the kind in
  * `x_opencti_location_type` (part of the id for cities, countries and regions).
  */
 export const locationSchema = defineStixObject(
@@ -83,7 +84,14 @@ export const locationSchema = defineStixObject(
     if (value.precision !== undefined && value.latitude === undefined) {
       ctx.addIssue({ code: "custom", message: "precision needs latitude and longitude", path: ["precision"] });
     }
-    requireOneOf(ctx, value, ["region", "country", "latitude"], " (latitude with longitude), as STIX requires");
+    // STIX asks for region, country or coordinates; the platform exports cities and administrative areas with
+    // only `city` / `administrative_area`, so those are accepted too.
+    requireOneOf(
+      ctx,
+      value,
+      ["region", "country", "city", "administrative_area", "latitude"],
+      " (latitude with longitude)",
+    );
   },
 );
 
