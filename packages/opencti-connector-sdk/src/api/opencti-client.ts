@@ -62,6 +62,8 @@ export function createOpenCtiClient(options: OpenCtiClientOptions): OpenCtiClien
     run: () => Promise<T> = () => transport.execute(operation, OPENCTI_DOCUMENTS[operation], variables, schema),
   ): Promise<T> => {
     const policy = OPERATION_POLICIES[operation];
+    // Single-attempt operations (pings, unregistration) throw their own typed error, not a RetryExhaustedError.
+    if (policy.maxAttempts === 1) return run();
     return withRetry(run, {
       operation,
       clock,
