@@ -116,9 +116,9 @@ export { generateId } from "./ids/generate-id.js";
 export { OASIS_NAMESPACE, uuidV5 } from "./ids/uuid-v5.js";
 // markings/
 export { PAP_AMBER, PAP_CLEAR, PAP_GREEN, PAP_RED, type PapLevel, papMarking } from "./markings/pap.js";
+export { SEEDED_MARKING_CREATED } from "./markings/seeded-marking.js";
 export {
   parseTlpLevel,
-  SEEDED_MARKING_CREATED,
   TLP_AMBER,
   TLP_AMBER_STRICT,
   TLP_CLEAR,

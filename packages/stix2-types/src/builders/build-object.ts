@@ -154,3 +154,11 @@ export function buildObject<T extends StixType>(
   if (!result.success) throw new StixValidationError(toStixIssues(result.error, []), { cause: result.error });
   return object as StixObjectByType[T];
 }
+
+/** A builder bound to `ctx`: `(input) => buildObject(spec, input, ctx)`, typed with its input `I`. */
+export function bindBuilder<T extends StixType, I extends object>(
+  ctx: BuildContext,
+  spec: BuilderSpec<T>,
+): (input: I) => StixObjectByType[T] {
+  return (input) => buildObject(spec, input, ctx);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { StixValidationError } from "../errors/stix-validation-error.js";
+import { issuesOf } from "../../test/support/issues-of.js";
 import { generateId } from "../ids/generate-id.js";
 import { parseStixObject } from "../schemas/parse.js";
 import { STIX_TYPES, type StixObject } from "../schemas/stix-object-schemas.js";
@@ -99,16 +99,6 @@ const everyBuilder: readonly (readonly [string, (b: StixBuilders) => StixObject]
       }),
   ],
 ];
-
-function issuesOf(fn: () => unknown): readonly { path: string; message: string }[] {
-  try {
-    fn();
-  } catch (error) {
-    if (StixValidationError.isInstance(error)) return error.issues;
-    throw error;
-  }
-  throw new Error("expected a StixValidationError");
-}
 
 describe("a builder for every type", () => {
   it("covers every supported type", () => {

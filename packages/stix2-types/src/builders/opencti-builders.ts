@@ -1,14 +1,12 @@
 import type { StixType } from "../schemas/stix-object-schemas.js";
 import type { BuildContext } from "./build-context.js";
-import { type BuilderKind, buildObject } from "./build-object.js";
+import { bindBuilder } from "./build-object.js";
 import type { Builder, BuilderInput, DatedBuilderInput, UnidentifiedBuilderInput } from "./builder-input.js";
 
 /** Builders of the OpenCTI domain objects and of the STIX meta objects, bound to `ctx`. */
 export function openctiBuilders(ctx: BuildContext) {
-  const make =
-    <T extends StixType, I extends object>(type: T, kind: BuilderKind = "domain"): Builder<T, I> =>
-    (input) =>
-      buildObject({ type, kind }, input, ctx);
+  const make = <T extends StixType, I extends object>(type: T): Builder<T, I> =>
+    bindBuilder(ctx, { type, kind: "domain" });
   return {
     /** Incident response case; `created` is required (part of its id). */
     caseIncident: make<"case-incident", DatedBuilderInput<"case-incident">>("case-incident"),

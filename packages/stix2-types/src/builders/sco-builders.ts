@@ -1,6 +1,6 @@
 import type { StixType } from "../schemas/stix-object-schemas.js";
 import type { BuildContext } from "./build-context.js";
-import { type BuilderSpec, buildObject } from "./build-object.js";
+import { type BuilderSpec, bindBuilder } from "./build-object.js";
 import type { Builder, BuilderInput } from "./builder-input.js";
 
 /** Input of an observable builder (observables have no `created`/`modified`). */
@@ -12,10 +12,10 @@ export type ObservableInput<
 
 /** Builders of the STIX 2.1 and OpenCTI observables, bound to `ctx`. */
 export function scoBuilders(ctx: BuildContext) {
-  const make =
-    <T extends StixType, I extends object>(type: T, extra: Omit<BuilderSpec<T>, "type" | "kind"> = {}): Builder<T, I> =>
-    (input) =>
-      buildObject({ type, kind: "observable", ...extra }, input, ctx);
+  const make = <T extends StixType, I extends object>(
+    type: T,
+    extra: Omit<BuilderSpec<T>, "type" | "kind"> = {},
+  ): Builder<T, I> => bindBuilder(ctx, { type, kind: "observable", ...extra });
   return {
     /** Artifact (binary content in `payload_bin`, or `url` + `hashes`). */
     artifact: make<"artifact", ObservableInput<"artifact">>("artifact"),

@@ -1,6 +1,6 @@
 import type { StixType } from "../schemas/stix-object-schemas.js";
 import type { BuildContext } from "./build-context.js";
-import { type BuilderSpec, buildObject } from "./build-object.js";
+import { type BuilderSpec, bindBuilder } from "./build-object.js";
 import type { Builder, BuilderInput, DatedBuilderInput } from "./builder-input.js";
 
 /** The identity classes OpenCTI keeps as they are (any other class is stored as `organization`). */
@@ -20,10 +20,7 @@ function domain<T extends StixType>(type: T, extra: Omit<BuilderSpec<T>, "type" 
 
 /** Builders of the STIX 2.1 domain objects, bound to `ctx`. */
 export function sdoBuilders(ctx: BuildContext) {
-  const make =
-    <T extends StixType, I extends object>(spec: BuilderSpec<T>): Builder<T, I> =>
-    (input) =>
-      buildObject(spec, input, ctx);
+  const make = <T extends StixType, I extends object>(spec: BuilderSpec<T>): Builder<T, I> => bindBuilder(ctx, spec);
   return {
     /** Attack pattern; give `x_mitre_id` (e.g. `T1566`) when known: it identifies the pattern. */
     attackPattern: make<"attack-pattern", BuilderInput<"attack-pattern">>(domain("attack-pattern")),

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { StixValidationError } from "../errors/stix-validation-error.js";
+import { issuesOf } from "../../test/support/issues-of.js";
 import { canonicalJson } from "./canonical-json.js";
 import { contributingData, hasDeterministicId, type StixIdInput } from "./contributing-data.js";
 import { generateId } from "./generate-id.js";
@@ -17,16 +17,6 @@ interface OwnVector {
 const ownVectors = JSON.parse(
   readFileSync(new URL("../../test/fixtures/own-id-vectors.json", import.meta.url), "utf8"),
 ) as OwnVector[];
-
-function issuesOf(fn: () => unknown): readonly { path: string; message: string }[] {
-  try {
-    fn();
-  } catch (error) {
-    if (StixValidationError.isInstance(error)) return error.issues;
-    throw error;
-  }
-  throw new Error("expected a StixValidationError");
-}
 
 describe("generateId on our own vectors (every type with a rule)", () => {
   it.each(ownVectors.map((v) => [v.title, v] as const))("%s", (_title, vector) => {

@@ -1,22 +1,12 @@
 import { StixValidationError } from "../errors/stix-validation-error.js";
 import type { MarkingDefinition } from "../schemas/meta.js";
-import { SEEDED_MARKING_CREATED } from "./tlp.js";
+import { seededMarking } from "./seeded-marking.js";
 
 /** The PAP (Permissible Actions Protocol) levels. */
 export type PapLevel = "clear" | "green" | "amber" | "red";
 
 function pap(id: string, name: string): MarkingDefinition {
-  return Object.freeze({
-    type: "marking-definition" as const,
-    spec_version: "2.1" as const,
-    id: `marking-definition--${id}`,
-    created: SEEDED_MARKING_CREATED,
-    name,
-    definition_type: "statement",
-    definition: Object.freeze({ statement: name }),
-    x_opencti_definition_type: "PAP",
-    x_opencti_definition: name,
-  });
+  return seededMarking(id, name, "PAP", { statement: name });
 }
 
 /** PAP:CLEAR as the platform seeds it (id derived from `{definition_type: "PAP", definition: "PAP:CLEAR"}`). */

@@ -1,8 +1,6 @@
 import { StixValidationError } from "../errors/stix-validation-error.js";
 import type { MarkingDefinition } from "../schemas/meta.js";
-
-/** The `created` timestamp of the seeded TLP/PAP markings: constant, so bundles are reproducible. */
-export const SEEDED_MARKING_CREATED = "2017-01-20T00:00:00.000Z";
+import { seededMarking } from "./seeded-marking.js";
 
 /** The TLP 2.0 levels. */
 export type TlpLevel = "clear" | "green" | "amber" | "amber+strict" | "red";
@@ -10,41 +8,21 @@ export type TlpLevel = "clear" | "green" | "amber" | "amber+strict" | "red";
 /** What {@link tlpMarking} accepts: a TLP 2.0 level, or `white` (TLP 1.0, the same as `clear`), in any case. */
 export type TlpName = TlpLevel | "white";
 
-function seeded(
-  id: string,
-  name: string,
-  definitionType: "TLP" | "PAP",
-  definition: Readonly<Record<string, string>>,
-): MarkingDefinition {
-  const statement = Object.hasOwn(definition, "statement");
-  return Object.freeze({
-    type: "marking-definition" as const,
-    spec_version: "2.1" as const,
-    id: `marking-definition--${id}`,
-    created: SEEDED_MARKING_CREATED,
-    name,
-    definition_type: statement ? "statement" : "tlp",
-    definition: Object.freeze({ ...definition }),
-    x_opencti_definition_type: definitionType,
-    x_opencti_definition: name,
-  });
-}
-
 /**
  * TLP:CLEAR as the platform seeds it. It is emitted with TLP:WHITE's STIX id and definition
  * (`{"tlp":"white"}`), which the platform reads as TLP:CLEAR; the name TLP:WHITE is never emitted.
  */
-export const TLP_CLEAR = seeded("613f2e26-407d-48c7-9eca-b8e91df99dc9", "TLP:CLEAR", "TLP", { tlp: "white" });
+export const TLP_CLEAR = seededMarking("613f2e26-407d-48c7-9eca-b8e91df99dc9", "TLP:CLEAR", "TLP", { tlp: "white" });
 /** TLP:GREEN, with its STIX fixed id. */
-export const TLP_GREEN = seeded("34098fce-860f-48ae-8e50-ebd3cc5e41da", "TLP:GREEN", "TLP", { tlp: "green" });
+export const TLP_GREEN = seededMarking("34098fce-860f-48ae-8e50-ebd3cc5e41da", "TLP:GREEN", "TLP", { tlp: "green" });
 /** TLP:AMBER, with its STIX fixed id. */
-export const TLP_AMBER = seeded("f88d31f6-486f-44da-b317-01333bde0b82", "TLP:AMBER", "TLP", { tlp: "amber" });
+export const TLP_AMBER = seededMarking("f88d31f6-486f-44da-b317-01333bde0b82", "TLP:AMBER", "TLP", { tlp: "amber" });
 /** TLP:AMBER+STRICT, with the platform's fixed id (a statement marking: STIX 2.1 has no such TLP level). */
-export const TLP_AMBER_STRICT = seeded("826578e1-40ad-459f-bc73-ede076f81f37", "TLP:AMBER+STRICT", "TLP", {
+export const TLP_AMBER_STRICT = seededMarking("826578e1-40ad-459f-bc73-ede076f81f37", "TLP:AMBER+STRICT", "TLP", {
   statement: "TLP:AMBER+STRICT",
 });
 /** TLP:RED, with its STIX fixed id. */
-export const TLP_RED = seeded("5e57c739-391a-4eb3-b6be-7d15ca92d5ed", "TLP:RED", "TLP", { tlp: "red" });
+export const TLP_RED = seededMarking("5e57c739-391a-4eb3-b6be-7d15ca92d5ed", "TLP:RED", "TLP", { tlp: "red" });
 
 const TLP_BY_LEVEL: Readonly<Record<TlpLevel, MarkingDefinition>> = {
   clear: TLP_CLEAR,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkOrder, checkVersionTimestamps, domainCommon } from "./common/common-properties.js";
+import { checkOrder, checkVersionTimestamps, namedDomainCommon } from "./common/common-properties.js";
 import { defineStixObject, type StixObjectOf } from "./common/define-stix-object.js";
 import {
   identifier,
@@ -10,9 +10,8 @@ import {
   timestampSchema,
 } from "./common/primitives.js";
 
-const named = { ...domainCommon, name: nonEmptyString, description: z.string().optional() };
 const caseCommon = {
-  ...named,
+  ...namedDomainCommon,
   content: z.string().optional(),
   severity: z.string().optional(),
   priority: z.string().optional(),
@@ -43,28 +42,33 @@ export const caseRftSchema = defineStixObject(
 /** OpenCTI task. */
 export const taskSchema = defineStixObject(
   "task",
-  { ...named, due_date: timestampSchema.optional(), object_refs: refList().optional() },
+  { ...namedDomainCommon, due_date: timestampSchema.optional(), object_refs: refList().optional() },
   checkVersionTimestamps,
 );
 
 /** OpenCTI feedback (a rating from 1 to 5 on objects). */
 export const feedbackSchema = defineStixObject(
   "feedback",
-  { ...named, content: z.string().optional(), rating: integer(1, 5).optional(), object_refs: refList().optional() },
+  {
+    ...namedDomainCommon,
+    content: z.string().optional(),
+    rating: integer(1, 5).optional(),
+    object_refs: refList().optional(),
+  },
   checkVersionTimestamps,
 );
 
 /** OpenCTI channel (a medium used by an actor, e.g. a Telegram channel). */
 export const channelSchema = defineStixObject(
   "channel",
-  { ...named, aliases: optionalStringList, channel_types: optionalStringList },
+  { ...namedDomainCommon, aliases: optionalStringList, channel_types: optionalStringList },
   checkVersionTimestamps,
 );
 
 /** OpenCTI narrative. */
 export const narrativeSchema = defineStixObject(
   "narrative",
-  { ...named, aliases: optionalStringList, narrative_types: optionalStringList },
+  { ...namedDomainCommon, aliases: optionalStringList, narrative_types: optionalStringList },
   checkVersionTimestamps,
 );
 
@@ -72,7 +76,7 @@ export const narrativeSchema = defineStixObject(
 export const dataSourceSchema = defineStixObject(
   "data-source",
   {
-    ...named,
+    ...namedDomainCommon,
     aliases: optionalStringList,
     x_mitre_platforms: optionalStringList,
     collection_layers: optionalStringList,
@@ -83,7 +87,7 @@ export const dataSourceSchema = defineStixObject(
 /** OpenCTI data component (MITRE ATT&CK data component), optionally within a data source. */
 export const dataComponentSchema = defineStixObject(
   "data-component",
-  { ...named, aliases: optionalStringList, data_source_ref: identifier(["data-source"]).optional() },
+  { ...namedDomainCommon, aliases: optionalStringList, data_source_ref: identifier(["data-source"]).optional() },
   checkVersionTimestamps,
 );
 
@@ -91,7 +95,7 @@ export const dataComponentSchema = defineStixObject(
 export const eventSchema = defineStixObject(
   "event",
   {
-    ...named,
+    ...namedDomainCommon,
     aliases: optionalStringList,
     event_types: optionalStringList,
     start_time: timestampSchema.optional(),
@@ -106,7 +110,7 @@ export const eventSchema = defineStixObject(
 /** OpenCTI language (e.g. `fr`). */
 export const languageSchema = defineStixObject(
   "language",
-  { ...named, aliases: optionalStringList },
+  { ...namedDomainCommon, aliases: optionalStringList },
   checkVersionTimestamps,
 );
 
@@ -114,7 +118,7 @@ export const languageSchema = defineStixObject(
 export const securityCoverageSchema = defineStixObject(
   "security-coverage",
   {
-    ...named,
+    ...namedDomainCommon,
     covered_ref: identifier(),
     external_uri: z.string().optional(),
     periodicity: z.string().optional(),

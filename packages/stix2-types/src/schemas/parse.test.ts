@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { StixValidationError } from "../errors/stix-validation-error.js";
+import { issuesOf } from "../../test/support/issues-of.js";
 import { parseBundle, parseStixObject, stixObjectSchema } from "./parse.js";
 
 const MALWARE = {
@@ -12,16 +12,6 @@ const MALWARE = {
   is_family: true,
 };
 const IPV4 = { type: "ipv4-addr", id: "ipv4-addr--0198f97b-e65d-5025-87e5-58bc39d4bdb4", value: "1.2.3.4" };
-
-function issuesOf(fn: () => unknown): readonly { path: string; message: string }[] {
-  try {
-    fn();
-  } catch (error) {
-    if (StixValidationError.isInstance(error)) return error.issues;
-    throw error;
-  }
-  throw new Error("expected a StixValidationError");
-}
 
 describe("parseStixObject", () => {
   it("returns the object typed, unchanged, custom x_ properties included", () => {

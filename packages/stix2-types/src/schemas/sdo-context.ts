@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { checkOrder, checkVersionTimestamps, domainCommon, requireOneOf } from "./common/common-properties.js";
+import {
+  checkOrder,
+  checkVersionTimestamps,
+  domainCommon,
+  namedDomainCommon,
+  openctiAliasesSchema,
+  requireOneOf,
+} from "./common/common-properties.js";
 import { defineStixObject, type StixObjectOf } from "./common/define-stix-object.js";
 import {
   integer,
@@ -12,15 +19,11 @@ import {
 
 // STIX 2.1 domain objects giving context: who, where, groupings, notes, opinions, reports, observations.
 
-const openctiAliases = z.array(nonEmptyString).optional();
-
 /** STIX 2.1 grouping: a set of objects sharing a `context` (open vocabulary `grouping-context-ov`). */
 export const groupingSchema = defineStixObject(
   "grouping",
   {
-    ...domainCommon,
-    name: nonEmptyString,
-    description: z.string().optional(),
+    ...namedDomainCommon,
     context: nonEmptyString,
     object_refs: refList(),
   },
@@ -34,14 +37,12 @@ export const groupingSchema = defineStixObject(
 export const identitySchema = defineStixObject(
   "identity",
   {
-    ...domainCommon,
-    name: nonEmptyString,
-    description: z.string().optional(),
+    ...namedDomainCommon,
     roles: optionalStringList,
     identity_class: nonEmptyString,
     sectors: optionalStringList,
     contact_information: z.string().optional(),
-    x_opencti_aliases: openctiAliases,
+    x_opencti_aliases: openctiAliasesSchema,
     x_opencti_organization_type: z.string().optional(),
     x_opencti_reliability: z.string().optional(),
     x_opencti_firstname: z.string().optional(),
@@ -74,7 +75,7 @@ export const locationSchema = defineStixObject(
     street_address: z.string().optional(),
     postal_code: z.string().optional(),
     x_opencti_location_type: z.enum(LOCATION_TYPES).optional(),
-    x_opencti_aliases: openctiAliases,
+    x_opencti_aliases: openctiAliasesSchema,
   },
   (value, ctx) => {
     checkVersionTimestamps(value, ctx);
@@ -146,9 +147,7 @@ export const opinionSchema = defineStixObject(
 export const reportSchema = defineStixObject(
   "report",
   {
-    ...domainCommon,
-    name: nonEmptyString,
-    description: z.string().optional(),
+    ...namedDomainCommon,
     report_types: optionalStringList,
     published: timestampSchema,
     object_refs: refList(),

@@ -4,6 +4,8 @@ import {
   checkSeen,
   checkVersionTimestamps,
   domainCommon,
+  namedDomainCommon,
+  openctiAliasesSchema,
   requireOneOf,
   seenProperties,
 } from "./common/common-properties.js";
@@ -21,15 +23,12 @@ import {
 // STIX 2.1 domain objects describing threats and what detects or mitigates them.
 
 const killChainPhases = z.array(killChainPhaseSchema).min(1).optional();
-const openctiAliases = z.array(nonEmptyString).optional();
 
 /** STIX 2.1 attack pattern; `x_mitre_id` (the ATT&CK id, e.g. `T1566`) identifies it on the platform. */
 export const attackPatternSchema = defineStixObject(
   "attack-pattern",
   {
-    ...domainCommon,
-    name: nonEmptyString,
-    description: z.string().optional(),
+    ...namedDomainCommon,
     aliases: optionalStringList,
     kill_chain_phases: killChainPhases,
     x_mitre_id: nonEmptyString.optional(),
@@ -44,9 +43,7 @@ export const attackPatternSchema = defineStixObject(
 export const campaignSchema = defineStixObject(
   "campaign",
   {
-    ...domainCommon,
-    name: nonEmptyString,
-    description: z.string().optional(),
+    ...namedDomainCommon,
     aliases: optionalStringList,
     ...seenProperties,
     objective: z.string().optional(),
@@ -58,11 +55,9 @@ export const campaignSchema = defineStixObject(
 export const courseOfActionSchema = defineStixObject(
   "course-of-action",
   {
-    ...domainCommon,
-    name: nonEmptyString,
-    description: z.string().optional(),
+    ...namedDomainCommon,
     x_mitre_id: nonEmptyString.optional(),
-    x_opencti_aliases: openctiAliases,
+    x_opencti_aliases: openctiAliasesSchema,
   },
   checkVersionTimestamps,
 );
@@ -71,9 +66,7 @@ export const courseOfActionSchema = defineStixObject(
 export const incidentSchema = defineStixObject(
   "incident",
   {
-    ...domainCommon,
-    name: nonEmptyString,
-    description: z.string().optional(),
+    ...namedDomainCommon,
     kill_chain_phases: killChainPhases,
     aliases: optionalStringList,
     ...seenProperties,
@@ -114,9 +107,7 @@ export const indicatorSchema = defineStixObject(
 export const infrastructureSchema = defineStixObject(
   "infrastructure",
   {
-    ...domainCommon,
-    name: nonEmptyString,
-    description: z.string().optional(),
+    ...namedDomainCommon,
     infrastructure_types: optionalStringList,
     aliases: optionalStringList,
     kill_chain_phases: killChainPhases,
@@ -129,9 +120,7 @@ export const infrastructureSchema = defineStixObject(
 export const intrusionSetSchema = defineStixObject(
   "intrusion-set",
   {
-    ...domainCommon,
-    name: nonEmptyString,
-    description: z.string().optional(),
+    ...namedDomainCommon,
     aliases: optionalStringList,
     ...seenProperties,
     goals: optionalStringList,
@@ -204,9 +193,7 @@ export const THREAT_ACTOR_TYPES = ["Threat-Actor-Group", "Threat-Actor-Individua
 export const threatActorSchema = defineStixObject(
   "threat-actor",
   {
-    ...domainCommon,
-    name: nonEmptyString,
-    description: z.string().optional(),
+    ...namedDomainCommon,
     threat_actor_types: optionalStringList,
     aliases: optionalStringList,
     ...seenProperties,
@@ -226,9 +213,7 @@ export const threatActorSchema = defineStixObject(
 export const toolSchema = defineStixObject(
   "tool",
   {
-    ...domainCommon,
-    name: nonEmptyString,
-    description: z.string().optional(),
+    ...namedDomainCommon,
     tool_types: optionalStringList,
     aliases: optionalStringList,
     kill_chain_phases: killChainPhases,
@@ -241,10 +226,8 @@ export const toolSchema = defineStixObject(
 export const vulnerabilitySchema = defineStixObject(
   "vulnerability",
   {
-    ...domainCommon,
-    name: nonEmptyString,
-    description: z.string().optional(),
-    x_opencti_aliases: openctiAliases,
+    ...namedDomainCommon,
+    x_opencti_aliases: openctiAliasesSchema,
     x_opencti_cvss_base_score: z.number().min(0).max(10).optional(),
     x_opencti_cvss_base_severity: z.string().optional(),
     x_opencti_cvss_attack_vector: z.string().optional(),

@@ -28,6 +28,16 @@ export const domainCommon = {
   ...openctiCommon,
 };
 
+/** The common properties plus the `name` and `description` most domain objects have (`name` required). */
+export const namedDomainCommon = {
+  ...domainCommon,
+  name: nonEmptyString,
+  description: z.string().optional(),
+};
+
+/** OpenCTI's `x_opencti_aliases` (may be empty, unlike STIX lists). */
+export const openctiAliasesSchema = z.array(nonEmptyString).optional();
+
 /**
  * Properties shared by SCOs (STIX 2.1 §3.3) and the OpenCTI custom properties that stand for what STIX does not
  * give observables: score, description, labels, author and external references.
