@@ -149,9 +149,16 @@ export function buildObject<T extends StixType>(
       issues.push(...error.issues);
     }
   }
-  if (issues.length > 0) throw new StixValidationError(issues);
+  // Validate even when something is already wrong, so the error lists every problem; a missing id is only the
+  // consequence of the problems already reported, and a property reported twice is kept once.
   const result = stixObjectSchemas[spec.type].safeParse(object, { error: zodErrorMap });
-  if (!result.success) throw new StixValidationError(toStixIssues(result.error, []), { cause: result.error });
+  if (!result.success) {
+    const reported = new Set(issues.map((issue) => issue.path));
+    for (const issue of toStixIssues(result.error, [])) {
+      if (!reported.has(issue.path) && !(issue.path === "id" && object.id === undefined)) issues.push(issue);
+    }
+  }
+  if (issues.length > 0) throw new StixValidationError(issues, { cause: result.error });
   return object as StixObjectByType[T];
 }
 

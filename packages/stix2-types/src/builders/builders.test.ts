@@ -260,6 +260,16 @@ describe("OpenCTI requirements", () => {
     expect(content.id).toBe("language-content--11111111-2222-4333-8444-555555555555");
   });
 
+  it("reports the OpenCTI requirements and the schema problems together", () => {
+    expect(issuesOf(() => b.indicator({ pattern: "[x:y = 'z']", valid_from: "yesterday" } as never))).toEqual([
+      { path: "name", message: "is required by OpenCTI for indicator" },
+      {
+        path: "valid_from",
+        message: 'must be a STIX timestamp in UTC such as 2024-01-31T12:00:00.000Z (got "yesterday")',
+      },
+    ]);
+  });
+
   it("reports every invalid value with its path", () => {
     expect(issuesOf(() => b.ipv4Address({ value: "1.2.3.999" }))).toEqual([
       {

@@ -71,7 +71,7 @@ export const feedback = defaultBuilders.feedback;
 /** File (identified by its first hash in the order MD5, SHA-1, SHA-256, SHA-512, ..., else its name). No author or markings bound (see `withDefaults`). */
 export const file = defaultBuilders.file;
 
-/** Grouping; `created` is required (part of its id). No author or markings bound (see `withDefaults`). */
+/** Grouping; `name` (OpenCTI) and `created` (part of its id) are required. No author or markings bound (see `withDefaults`). */
 export const grouping = defaultBuilders.grouping;
 
 /** Hostname (OpenCTI). No author or markings bound (see `withDefaults`). */

@@ -28,10 +28,15 @@ export function sdoBuilders(ctx: BuildContext) {
     campaign: make<"campaign", BuilderInput<"campaign">>(domain("campaign")),
     /** Course of action. */
     courseOfAction: make<"course-of-action", BuilderInput<"course-of-action">>(domain("course-of-action")),
-    /** Grouping; `created` is required (part of its id). */
-    grouping: make<"grouping", DatedBuilderInput<"grouping">>(domain("grouping")),
+    /** Grouping; `name` (OpenCTI) and `created` (part of its id) are required. */
+    grouping: make<"grouping", DatedBuilderInput<"grouping", never, "name">>(
+      domain("grouping", { requires: ["name"] }),
+    ),
     /** Identity; `identity_class` limited to the classes OpenCTI keeps. */
-    identity: make<"identity", BuilderInput<"identity", never, never> & { identity_class: OpenCtiIdentityClass }>(
+    identity: make<
+      "identity",
+      BuilderInput<"identity", never, "identity_class"> & { identity_class: OpenCtiIdentityClass }
+    >(
       domain("identity", {
         prepare: (object, _ctx, report) => {
           if (!IDENTITY_CLASSES.has(object.identity_class as string)) {

@@ -19,11 +19,12 @@ import {
 
 // STIX 2.1 domain objects giving context: who, where, groupings, notes, opinions, reports, observations.
 
-/** STIX 2.1 grouping: a set of objects sharing a `context` (open vocabulary `grouping-context-ov`). */
+/** STIX 2.1 grouping: a set of objects sharing a `context` (open vocabulary `grouping-context-ov`); OpenCTI needs a name. */
 export const groupingSchema = defineStixObject(
   "grouping",
   {
     ...namedDomainCommon,
+    name: nonEmptyString.optional(),
     context: nonEmptyString,
     object_refs: refList(),
   },
@@ -39,7 +40,7 @@ export const identitySchema = defineStixObject(
   {
     ...namedDomainCommon,
     roles: optionalStringList,
-    identity_class: nonEmptyString,
+    identity_class: nonEmptyString.optional(),
     sectors: optionalStringList,
     contact_information: z.string().optional(),
     x_opencti_aliases: openctiAliasesSchema,
