@@ -67,6 +67,7 @@ export {
   type ConnectorConfigOf,
   type ConnectorDefaults,
   type ConnectorSettings,
+  connectorConfigDoc,
   connectorConfigJsonSchema,
   defineConnectorConfig,
   type FieldKind,

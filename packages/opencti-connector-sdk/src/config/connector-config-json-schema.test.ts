@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { connectorConfigDoc } from "./connector-config-doc.js";
 import { connectorConfigJsonSchema } from "./connector-config-json-schema.js";
 import { defineConnectorConfig } from "./define-connector-config.js";
 import { isoDuration } from "./iso-duration.js";
@@ -113,5 +114,25 @@ describe("connectorConfigJsonSchema", () => {
       connector: { type: "EXTERNAL_IMPORT", name: "Src" },
     });
     expect(() => connectorConfigJsonSchema(noPeriod)).toThrow("connector.durationPeriod");
+  });
+
+  it("renders CONNECTOR_CONFIG_DOC.md from the schema, required variables first", () => {
+    const definition = defineConnectorConfig({
+      namespace: "src",
+      schema: z.object({ api_key: secret(z.string()).describe("Key | token"), days: z.int().default(7) }),
+      connector: { type: "EXTERNAL_IMPORT", name: "Source", durationPeriod: "PT1H" },
+    });
+    const doc = connectorConfigDoc(connectorConfigJsonSchema(definition)).split("\n");
+    expect(doc.slice(6, 10)).toEqual([
+      "| Property | Type | Required | Possible values | Default | Description |",
+      "| -------- | ---- | -------- | --------------- | ------- | ----------- |",
+      "| OPENCTI_URL | `string` | ✅ | Format: [`uri`](https://json-schema.org/understanding-json-schema/reference/string#built-in-formats) |  | URL of the OpenCTI platform; requests go to `<url>/graphql`. |",
+      "| OPENCTI_TOKEN | `string` | ✅ | Format: [`password`](https://json-schema.org/understanding-json-schema/reference/string#built-in-formats) |  | API token of the connector's OpenCTI user (not `ChangeMe`). |",
+    ]);
+    expect(doc).toContain(
+      "| SRC_API_KEY | `string` | ✅ | Format: [`password`](https://json-schema.org/understanding-json-schema/reference/string#built-in-formats) |  | Key \\| token |",
+    );
+    expect(doc).toContain('| CONNECTOR_TYPE | `const` |  | `EXTERNAL_IMPORT` | `"EXTERNAL_IMPORT"` |  |');
+    expect(doc).toContain("| SRC_DAYS | `integer` |  | integer | `7` |  |");
   });
 });

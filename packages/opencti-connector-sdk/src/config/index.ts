@@ -7,6 +7,7 @@ export type {
   MqSettings,
   OpenCtiSettings,
 } from "./connector-config.js";
+export { connectorConfigDoc } from "./connector-config-doc.js";
 export {
   type ConfigJsonSchemaProperty,
   type ConnectorConfigJsonSchema,

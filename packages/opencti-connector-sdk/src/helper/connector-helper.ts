@@ -74,7 +74,11 @@ export class ConnectorHelper {
     };
   }
 
-  /** The platform's registration answer (broker settings, queue names, `connector_user_id`), once started. */
+  /**
+   * The platform's registration answer, once started: broker settings (apply the `MQ_*` overrides with
+   * `resolveBrokerConnection(registration.config.connection, config.mq)`), queue and exchange names (use them as
+   * returned, never rebuild them), `connector_user_id` (the `applicant_id` of AMQP messages) and the stored state.
+   */
   get registration(): RegisteredConnector | undefined {
     return this.#registration;
   }
