@@ -12,7 +12,7 @@ import { RetryExhaustedError } from "../../src/errors/retry-exhausted-error.js";
 import { createMemoryLogger } from "../../src/logging/logger.js";
 import { settle } from "../support/drive.js";
 import { type GraphQLServer, platformError, startGraphQLServer } from "../support/graphql-server.js";
-import { CONNECTOR_ID, registeredConnector, TEST_TOKEN } from "../support/platform-fixtures.js";
+import { CONNECTOR_ID, REGISTRATION_INPUT, registeredConnector, TEST_TOKEN } from "../support/platform-fixtures.js";
 
 let server: GraphQLServer | undefined;
 afterEach(async () => {
@@ -74,18 +74,7 @@ describe("createOpenCtiClient", () => {
         },
       },
     });
-    const input = {
-      id: CONNECTOR_ID,
-      name: "Template",
-      type: "EXTERNAL_IMPORT" as const,
-      scope: ["report"],
-      auto: false,
-      auto_update: false,
-      enrichment_resolution: "none",
-      only_contextual: false,
-      playbook_compatible: false,
-      listen_callback_uri: null,
-    };
+    const input = REGISTRATION_INPUT;
     expect(await api.registerConnector(input)).toEqual(registeredConnector('{"cursor":1}'));
     expect(await api.pingConnector(CONNECTOR_ID, '{"cursor":2}', info)).toEqual({
       id: CONNECTOR_ID,
@@ -381,20 +370,7 @@ describe("createOpenCtiClient", () => {
     const { api } = await setup({
       resolvers: { Mutation: { registerConnector: () => ({ ...registeredConnector(), config: null }) } },
     });
-    const error = await api
-      .registerConnector({
-        id: CONNECTOR_ID,
-        name: "T",
-        type: "EXTERNAL_IMPORT",
-        scope: [],
-        auto: false,
-        auto_update: false,
-        enrichment_resolution: "none",
-        only_contextual: false,
-        playbook_compatible: false,
-        listen_callback_uri: null,
-      })
-      .catch((e: unknown) => e);
+    const error = await api.registerConnector(REGISTRATION_INPUT).catch((e: unknown) => e);
     expect(OpenCTIApiError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: "INVALID_RESPONSE", isRetryable: false });
     expect((error as Error).message).toBe(

@@ -1,4 +1,4 @@
-import type { RegisteredConnector } from "../../src/api/types.js";
+import type { RegisterConnectorInput, RegisteredConnector } from "../../src/api/types.js";
 
 /** A connector id as operators configure it. */
 export const CONNECTOR_ID = "5ed680de-75e2-4aa0-bec0-4e8e5a0d1695";
@@ -31,3 +31,17 @@ export function registeredConnector(state: string | null = null): RegisteredConn
     connector_user_id: CONNECTOR_USER_ID,
   };
 }
+
+/** A registration input (spec §4.2) for client tests. */
+export const REGISTRATION_INPUT: RegisterConnectorInput = {
+  id: CONNECTOR_ID,
+  name: "Template",
+  type: "EXTERNAL_IMPORT",
+  scope: ["report"],
+  auto: false,
+  auto_update: false,
+  enrichment_resolution: "none",
+  only_contextual: false,
+  playbook_compatible: false,
+  listen_callback_uri: null,
+};
