@@ -51,7 +51,7 @@ function issueFor(
   env: string,
   yaml: readonly [string, string],
   expected: string,
-  raw: RawSetting | undefined,
+  raw: { value: unknown; source: "env" | "yaml" | "default" } | undefined,
   secret: boolean,
 ): ConfigIssue {
   return {
@@ -96,17 +96,14 @@ export function resolveConnectorConfig<D extends ConnectorConfigDefinition>(
       }
     }
     const fallback = raw === undefined ? variable.defaultValue?.(definition.connector) : undefined;
-    if (raw === undefined && fallback === undefined) {
+    const setting = raw ?? (fallback === undefined ? undefined : { value: fallback, source: "default" as const });
+    if (setting === undefined) {
       if (variable.required) issues.push(issueFor(variable.env, variable.yaml, "a value", undefined, secret));
       continue;
     }
-    const parsed = parseBaseValue(variable, raw === undefined ? fallback : raw.value, cwd);
+    const parsed = parseBaseValue(variable, setting.value, cwd);
     if (!parsed.ok) {
-      const given = raw ?? { value: fallback, source: "env" as const };
-      issues.push({
-        ...issueFor(variable.env, variable.yaml, parsed.expected, given, secret),
-        source: raw?.source ?? "default",
-      });
+      issues.push(issueFor(variable.env, variable.yaml, parsed.expected, setting, secret));
       continue;
     }
     if (variable.env === "CONNECTOR_TYPE" && parsed.value !== definition.connector.type) {
