@@ -3,7 +3,6 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Platform, startPlatform } from "../src/index.js";
 import { post } from "./support/graphql.js";
-import { schemaOptions } from "./support/schema.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = [
@@ -28,7 +27,7 @@ describe.runIf(available)("the emulator's page in headless Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    platform = await startPlatform(schemaOptions());
+    platform = await startPlatform();
     const gql = (query: string, variables: Record<string, unknown>) => post(platform, { query, variables });
     // A connector run: registration, a ping with state, one pushed bundle.
     await gql(`mutation R($input: RegisterConnectorInput) { registerConnector(input: $input) { id } }`, {

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Platform, startPlatform } from "../src/index.js";
 import { BROKER_URL, describeWithBroker, uniqueSuffix } from "./support/broker.js";
 import { post } from "./support/graphql.js";
-import { schemaOptions } from "./support/schema.js";
 
 const describeBroker = await describeWithBroker();
 
@@ -99,7 +98,6 @@ describeBroker("emulator with RabbitMQ", () => {
   beforeAll(async () => {
     observer = await amqp.connect(BROKER_URL);
     platform = await startPlatform({
-      ...schemaOptions(),
       amqp: { url: BROKER_URL },
       queuePrefix: prefix,
       workerPaused: true,

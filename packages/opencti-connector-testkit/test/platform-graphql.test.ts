@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Platform, startPlatform } from "../src/index.js";
 import { post } from "./support/graphql.js";
-import { schemaOptions } from "./support/schema.js";
 
 const CONNECTOR_ID = "0b4ff2d4-6bd7-4a8e-a0a7-8c3f44d8c2f1";
 const REGISTER = `mutation RegisterConnector($input: RegisterConnectorInput) {
@@ -40,7 +39,7 @@ const INFO = {
 
 let platform: Platform;
 beforeAll(async () => {
-  platform = await startPlatform({ ...schemaOptions(), token: "test-token", version: "6.9.17" });
+  platform = await startPlatform({ token: "test-token", version: "6.9.17" });
 });
 afterAll(() => platform.stop());
 
@@ -92,7 +91,7 @@ describe("GraphQL transport of the emulator", () => {
   });
 
   it("answers 413 above the payload limit, 405 for GET /graphql and 404 elsewhere", async () => {
-    const small = await startPlatform({ ...schemaOptions(), maxPayloadBytes: 100 });
+    const small = await startPlatform({ maxPayloadBytes: 100 });
     try {
       const answer = await post(small, { query: `{ about { version } } # ${"x".repeat(200)}` });
       expect(answer).toEqual({ status: 413, body: "request entity too large" });

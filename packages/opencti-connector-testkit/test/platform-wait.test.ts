@@ -2,7 +2,6 @@ import { FakeClock } from "@org/opencti-connector-sdk";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Platform, startPlatform, WaitError } from "../src/index.js";
 import { post } from "./support/graphql.js";
-import { schemaOptions } from "./support/schema.js";
 
 const CONNECTOR_ID = "3c2b1a09-8f7e-4d6c-b5a4-9382716f5e4d";
 let platform: Platform | undefined;
@@ -10,7 +9,7 @@ afterEach(() => platform?.stop());
 
 async function setup() {
   const clock = new FakeClock(Date.parse("2026-05-01T08:00:00.000Z"));
-  platform = await startPlatform({ ...schemaOptions(), clock, connectorManagerIntervalMs: 0 });
+  platform = await startPlatform({ clock, connectorManagerIntervalMs: 0 });
   const p = platform;
   const gql = (query: string, variables: Record<string, unknown>) => post(p, { query, variables });
   await gql(`mutation R($input: RegisterConnectorInput) { registerConnector(input: $input) { id } }`, {
@@ -71,7 +70,7 @@ describe("waiting", () => {
 
   it("runs the connector manager on the platform clock", async () => {
     const clock = new FakeClock(Date.parse("2026-05-01T08:00:00.000Z"));
-    platform = await startPlatform({ ...schemaOptions(), clock, connectorManagerIntervalMs: 60_000 });
+    platform = await startPlatform({ clock, connectorManagerIntervalMs: 60_000 });
     const p = platform;
     const gql = (query: string, variables: Record<string, unknown>) => post(p, { query, variables });
     await gql(`mutation R($input: RegisterConnectorInput) { registerConnector(input: $input) { id } }`, {

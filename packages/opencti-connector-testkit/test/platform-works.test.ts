@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Platform, startPlatform } from "../src/index.js";
 import { post } from "./support/graphql.js";
-import { schemaOptions } from "./support/schema.js";
 
 const CONNECTOR_ID = "7f3c1e2a-4b5d-4c6e-8f90-a1b2c3d4e5f6";
 const WORK_ADD = `mutation workAdd($connectorId: String!, $friendlyName: String) {
@@ -47,7 +46,7 @@ let platform: Platform;
 const gql = (query: string, variables: Record<string, unknown>) => post(platform, { query, variables });
 
 beforeAll(async () => {
-  platform = await startPlatform({ ...schemaOptions(), version: "6.9.17" });
+  platform = await startPlatform({ version: "6.9.17" });
   await gql(`mutation RegisterConnector($input: RegisterConnectorInput) { registerConnector(input: $input) { id } }`, {
     input: { id: CONNECTOR_ID, name: "Works test", type: "EXTERNAL_IMPORT", scope: [] },
   });

@@ -1,5 +1,6 @@
 import { type Clock, type Logger, withRetry } from "@org/opencti-connector-sdk";
 import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage } from "amqplib";
+import { z } from "zod";
 import { amqpUrl, type RabbitMqConnection, redactedAmqpUrl } from "./amqp-settings.js";
 import { connectorQueueNames, exchangeNames } from "./queue-names.js";
 
@@ -19,6 +20,9 @@ export interface QueueDetails {
   messages_number: number;
   messages_size: number;
 }
+
+/** The fields read from the management API's `GET /api/queues/<vhost>/<name>`. */
+const managementQueueSchema = z.looseObject({ messages: z.number().optional(), message_bytes: z.number().optional() });
 
 /** Options of {@link Broker}. */
 export interface BrokerOptions {
@@ -193,10 +197,18 @@ export class Broker {
         classify: () => ({ retryable: true }),
         signal: this.#stopping.signal,
       });
-      for (const queue of this.#consumers.keys()) await this.#startConsumer(queue);
+      await this.#restartConsumers();
       logger.info("Broker connection restored", { consumers: this.#consumers.size });
     } catch (error) {
       if (!this.#stopping.signal.aborted) logger.error("Broker reconnection failed", { error });
+    }
+  }
+
+  async #restartConsumers(): Promise<void> {
+    try {
+      for (const queue of this.#consumers.keys()) await this.#startConsumer(queue);
+    } catch (error) {
+      this.#options.logger.error("Broker consumers could not be restarted", { error });
     }
   }
 
@@ -211,14 +223,24 @@ export class Broker {
         return;
       }
       void consumer.handler(message).then(
-        (disposition) => (disposition === "ack" ? channel.ack(message) : channel.nack(message, false, false)),
+        (disposition) => this.#settle(channel, message, disposition),
         (error: unknown) => {
           this.#options.logger.error("Worker failed on a message", { queue, error });
-          channel.nack(message, false, false);
+          this.#settle(channel, message, "nack");
         },
       );
     });
     consumer.tag = reply.consumerTag;
+  }
+
+  /** Acks or rejects (no requeue); a channel closed meanwhile already returned the message to the queue. */
+  #settle(channel: Channel, message: ConsumeMessage, disposition: Disposition): void {
+    try {
+      if (disposition === "ack") channel.ack(message);
+      else channel.nack(message, false, false);
+    } catch (error) {
+      this.#options.logger.warn("Message settled on a closed channel", { error });
+    }
   }
 
   async #consumingChannel(): Promise<Channel> {
@@ -227,7 +249,13 @@ export class Broker {
     const channel = await model.createChannel();
     channel.on("error", (error: Error) => this.#options.logger.warn("Broker consumer channel error", { error }));
     channel.on("close", () => {
-      if (this.#consumerChannel === channel) this.#consumerChannel = undefined;
+      if (this.#consumerChannel !== channel) return;
+      this.#consumerChannel = undefined;
+      // A channel error closed the consumers while the connection lives on: start them again. Checked on the
+      // next turn, once a closing connection (which closes its channels first) has been noticed.
+      setImmediate(() => {
+        if (!this.#stopping.signal.aborted && this.#model) void this.#restartConsumers();
+      });
     });
     await channel.prefetch(1);
     this.#consumerChannel = channel;
@@ -264,7 +292,7 @@ export class Broker {
     const auth = Buffer.from(`${connection.user}:${connection.pass}`).toString("base64");
     const response = await fetch(url, { headers: { authorization: `Basic ${auth}` } });
     if (!response.ok) throw new Error(`management API answered HTTP ${response.status} for queue ${queue}`);
-    const body = (await response.json()) as { messages?: number; message_bytes?: number };
+    const body = managementQueueSchema.parse(await response.json());
     return { messages_number: body.messages ?? 0, messages_size: body.message_bytes ?? 0 };
   }
 }

@@ -12,9 +12,3 @@ export function fullSchemaPath(): string | undefined {
   ];
   return candidates.find((path) => existsSync(path));
 }
-
-/** Emulator options selecting the schema for integration tests. */
-export function schemaOptions(): { schemaPath?: string } {
-  const path = fullSchemaPath();
-  return path ? { schemaPath: path } : {};
-}

@@ -1,0 +1,3 @@
+import type { DemoConnector } from "./run-demo.js";
+
+export const sampleConnector: DemoConnector = { name: "Sectors sample", run: async () => {} };
