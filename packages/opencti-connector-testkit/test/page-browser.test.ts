@@ -67,7 +67,7 @@ describe.runIf(available)("the emulator's page in headless Chromium", () => {
       "identity6",
       "relationship5",
     ]);
-    expect(await page.locator("[data-testid=objects] tbody tr").count()).toBe(11);
+    expect(await page.locator("[data-testid=objects] tbody tr").count()).toBe(12);
     await page.close();
   });
 
