@@ -92,13 +92,31 @@ export {
   secret,
   UNSUPPORTED_VARIABLES,
 } from "./config/index.js";
+// delivery/
+export {
+  isIdSupported,
+  OPENCTI_EXTENSION_ID,
+  type SplitBundle,
+  type SplitOptions,
+  type SplitResult,
+  type SplitWarning,
+  type SplitWarningReason,
+  type StixBundleRecord,
+  type StixObjectRecord,
+  SUPPORTED_TYPE_PREFIXES,
+  splitBundle,
+} from "./delivery/index.js";
 // errors/
 export {
   ConfigError,
   type ConfigIssue,
   ConnectorSdkError,
   type ConnectorSdkErrorOptions,
+  DeliveryError,
+  type DeliveryPhase,
+  type DeliveryTransportKind,
   formatConfigIssue,
+  InvalidBundleError,
   isRetryableOpenCtiStatus,
   isRetryableStatus,
   OPENCTI_AUTH_ERROR_CODES,

@@ -156,19 +156,12 @@ export function splitBundle(bundle: StixBundleRecord, options: SplitOptions = {}
     entry.embedded ??= [];
     entry.embedded.push(warning);
   };
-  // pycti checks, in its order, for `_refs` entries and for `_ref` values.
-  const rejectListRef = (ref: string, itemId: string): SplitWarningReason | undefined => {
+  // pycti keeps a reference only if every one of these tests passes; which failing test is named is ours.
+  const rejectRef = (ref: string, itemId: string): SplitWarningReason | undefined => {
     if (!isIdSupported(ref)) return "unsupported_type";
     if (cleanup && !index.has(ref)) return "missing_target";
-    if (path.includes(ref)) return "cycle";
     if (ref === itemId) return "self_reference";
-    return cacheRefs.get(ref)?.has(itemId) ? "back_reference" : undefined;
-  };
-  const rejectSingleRef = (ref: string, itemId: string): SplitWarningReason | undefined => {
-    if (cleanup && !index.has(ref)) return "missing_target";
     if (path.includes(ref)) return "cycle";
-    if (!isIdSupported(ref)) return "unsupported_type";
-    if (ref === itemId) return "self_reference";
     return cacheRefs.get(ref)?.has(itemId) ? "back_reference" : undefined;
   };
 
@@ -198,7 +191,7 @@ export function splitBundle(bundle: StixBundleRecord, options: SplitOptions = {}
         const toKeep: string[] = [];
         const kept = new Set<string>();
         for (const ref of value as unknown[]) {
-          const reason = typeof ref === "string" ? rejectListRef(ref, itemId) : "invalid_reference";
+          const reason = typeof ref === "string" ? rejectRef(ref, itemId) : "invalid_reference";
           if (reason !== undefined) {
             noteRef(item, key, String(ref), reason);
           } else {
@@ -221,7 +214,7 @@ export function splitBundle(bundle: StixBundleRecord, options: SplitOptions = {}
         }
       } else if (key.endsWith("_ref")) {
         if (value === null) continue;
-        const reason = typeof value === "string" ? rejectSingleRef(value, itemId) : "invalid_reference";
+        const reason = typeof value === "string" ? rejectRef(value, itemId) : "invalid_reference";
         if (reason !== undefined) {
           noteRef(item, key, String(value), reason);
           item[key] = null;

@@ -1,5 +1,7 @@
 export { ConfigError, type ConfigIssue, formatConfigIssue } from "./config-error.js";
 export { ConnectorSdkError, type ConnectorSdkErrorOptions, hasErrorMarker } from "./connector-sdk-error.js";
+export { DeliveryError, type DeliveryPhase, type DeliveryTransportKind } from "./delivery-error.js";
+export { InvalidBundleError } from "./invalid-bundle-error.js";
 export { OpenCTIApiError, type OpenCTIApiErrorDetails } from "./opencti-api-error.js";
 export { OPENCTI_AUTH_ERROR_CODES, OpenCTIAuthError } from "./opencti-auth-error.js";
 export { OpenCTIGraphQLError, type OpenCTIGraphQLErrorEntry } from "./opencti-graphql-error.js";
