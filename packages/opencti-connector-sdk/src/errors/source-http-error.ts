@@ -1,4 +1,5 @@
-import { ConnectorSdkError, hasErrorMarker } from "./connector-sdk-error.js";
+import { hasErrorMarker } from "./connector-sdk-error.js";
+import { SourceError } from "./source-error.js";
 
 const MARKER = Symbol.for("org.opencti-connector-sdk.error.SourceHttpError");
 
@@ -19,9 +20,9 @@ export function isRetryableStatus(status: number): boolean {
  * `url` is already redacted (credentials and secret query parameters replaced by `[REDACTED]`), and `body` is a
  * short, redacted excerpt of the error response, so the error can be logged as is. `isRetryable` and
  * `retryAfterMs` drive `withRetry`: network errors, timeouts, 408, 429 and 5xx are retryable; other statuses are
- * not.
+ * not. A {@link SourceError}, so a connector resumes its run after a retryable one.
  */
-export class SourceHttpError extends ConnectorSdkError {
+export class SourceHttpError extends SourceError {
   readonly [MARKER] = true;
   readonly kind: SourceHttpErrorKind;
   /** HTTP method, e.g. `GET`. */
@@ -32,9 +33,6 @@ export class SourceHttpError extends ConnectorSdkError {
   readonly status: number | undefined;
   /** Up to 500 characters of the error response body, redacted. */
   readonly body: string | undefined;
-  readonly isRetryable: boolean;
-  /** The server's `Retry-After` hint in ms, when it sent one. */
-  readonly retryAfterMs: number | undefined;
 
   constructor(args: {
     kind: SourceHttpErrorKind;
@@ -48,14 +46,13 @@ export class SourceHttpError extends ConnectorSdkError {
     timeoutMs?: number | undefined;
     cause?: unknown;
   }) {
-    super("SourceHttpError", describe(args), { cause: args.cause });
+    const isRetryable = args.kind !== "status" || (args.status !== undefined && isRetryableStatus(args.status));
+    super(describe(args), { cause: args.cause, isRetryable, retryAfterMs: args.retryAfterMs }, "SourceHttpError");
     this.kind = args.kind;
     this.method = args.method;
     this.url = args.url;
     this.status = args.status;
     this.body = args.body;
-    this.isRetryable = args.kind !== "status" || (args.status !== undefined && isRetryableStatus(args.status));
-    this.retryAfterMs = args.retryAfterMs;
   }
 
   static override isInstance(value: unknown): value is SourceHttpError {
