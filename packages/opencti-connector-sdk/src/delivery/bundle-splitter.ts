@@ -61,16 +61,26 @@ interface ObjectNotes {
 
 const defaultBundleId = () => `bundle--${randomUUID()}`;
 
+const NO_IDS: readonly string[] = [];
+
 /** An object's internal ids: `x_opencti_id` and the OpenCTI extension's `id`, when set. */
-function internalIds(item: StixObjectRecord): string[] {
-  const ids: string[] = [];
-  if (typeof item.x_opencti_id === "string" && item.x_opencti_id !== "") ids.push(item.x_opencti_id);
+function internalIds(item: StixObjectRecord): readonly string[] {
+  const opencti = typeof item.x_opencti_id === "string" && item.x_opencti_id !== "" ? item.x_opencti_id : undefined;
   const extensions = item.extensions as Record<string, { id?: unknown } | undefined> | undefined;
-  const extensionId =
+  const fromExtension =
     typeof extensions === "object" && extensions !== null ? extensions[OPENCTI_EXTENSION_ID]?.id : undefined;
-  if (typeof extensionId === "string" && extensionId !== "") ids.push(extensionId);
-  return ids;
+  const extension = typeof fromExtension === "string" && fromExtension !== "" ? fromExtension : undefined;
+  if (opencti === undefined && extension === undefined) return NO_IDS;
+  if (opencti === undefined) return [extension as string];
+  return extension === undefined ? [opencti] : [opencti, extension];
 }
+
+/**
+ * The references an object kept so far (pycti's `cache_refs` entry): a list that becomes a set once large, since
+ * the back-reference test asks whether a target's list contains the current object.
+ */
+type RefList = string[] | Set<string>;
+const REF_SET_THRESHOLD = 32;
 
 /** Why an object cannot be sent (the property at fault), or `undefined` when it is compatible. */
 function incompatibility(item: StixObjectRecord, itemId: string): string | undefined {
@@ -111,6 +121,9 @@ export function splitBundle(bundle: StixBundleRecord, options: SplitOptions = {}
 
   const copies: StixObjectRecord[] = new Array(objects.length);
   const index = new Map<string, StixObjectRecord>();
+  // Without internal ids or repeated ids every object is visited exactly once under its own id, which lets the
+  // warnings pass skip most bookkeeping.
+  let aliasedOrRepeated = false;
   for (let i = 0; i < objects.length; i++) {
     const original: unknown = objects[i];
     if (typeof original !== "object" || original === null || Array.isArray(original)) {
@@ -123,12 +136,29 @@ export function splitBundle(bundle: StixBundleRecord, options: SplitOptions = {}
     if (typeof copy.type !== "string")
       throw new InvalidBundleError(`objects[${i}].type`, "every object needs a `type`");
     copies[i] = copy;
+    if (index.has(copy.id)) aliasedOrRepeated = true;
     index.set(copy.id, copy);
-    for (const internalId of internalIds(copy)) index.set(internalId, copy);
+    for (const internalId of internalIds(copy)) {
+      aliasedOrRepeated = true;
+      index.set(internalId, copy);
+    }
   }
 
   const cacheIndex = new Map<string, StixObjectRecord>();
-  const cacheRefs = new Map<string, Set<string>>();
+  const cacheRefs = new Map<string, RefList>();
+  const addRef = (itemId: string, ref: string) => {
+    const list = cacheRefs.get(itemId);
+    if (list === undefined) cacheRefs.set(itemId, [ref]);
+    else if (Array.isArray(list)) {
+      list.push(ref);
+      if (list.length > REF_SET_THRESHOLD) cacheRefs.set(itemId, new Set(list));
+    } else list.add(ref);
+  };
+  const references = (from: string, to: string): boolean => {
+    const list = cacheRefs.get(from);
+    if (list === undefined) return false;
+    return Array.isArray(list) ? list.includes(to) : list.has(to);
+  };
   const elements: StixObjectRecord[] = [];
   const incompatible: StixObjectRecord[] = [];
   const notes = new Map<StixObjectRecord, ObjectNotes>();
@@ -162,7 +192,7 @@ export function splitBundle(bundle: StixBundleRecord, options: SplitOptions = {}
     if (cleanup && !index.has(ref)) return "missing_target";
     if (ref === itemId) return "self_reference";
     if (path.includes(ref)) return "cycle";
-    return cacheRefs.get(ref)?.has(itemId) ? "back_reference" : undefined;
+    return references(ref, itemId) ? "back_reference" : undefined;
   };
 
   const visit = (itemId: string): number => {
@@ -170,17 +200,15 @@ export function splitBundle(bundle: StixBundleRecord, options: SplitOptions = {}
     if (item === undefined) return 0;
     const cached = cacheIndex.get(itemId);
     if (cached !== undefined) return cached.nb_deps as number;
-    let refsOfItem = cacheRefs.get(itemId);
-    if (refsOfItem === undefined) {
-      refsOfItem = new Set();
-      cacheRefs.set(itemId, refsOfItem);
-    }
     let nbDeps = 1;
     for (const key of Object.keys(item)) {
       // Read at this point, not before the loop: a nested visit of a cycle may have rewritten it.
+      // Most keys end neither in `s` nor in `f`: skip them on one character code.
+      const last = key.charCodeAt(key.length - 1);
+      if (last !== 115 && last !== 102) continue;
       const value = item[key];
       if (value === undefined) continue;
-      if (key.endsWith("_refs")) {
+      if (last === 115 && key.endsWith("_refs")) {
         if (value === null) continue;
         if (!Array.isArray(value)) {
           noteRef(item, key, String(value), "invalid_reference");
@@ -189,22 +217,23 @@ export function splitBundle(bundle: StixBundleRecord, options: SplitOptions = {}
         }
         if (value.length === 0) continue;
         const toKeep: string[] = [];
-        const kept = new Set<string>();
+        // Lists are short but `object_refs` can hold thousands of ids: de-duplicate with a set only then.
+        const kept = value.length > REF_SET_THRESHOLD ? new Set<string>() : undefined;
         for (const ref of value as unknown[]) {
           const reason = typeof ref === "string" ? rejectRef(ref, itemId) : "invalid_reference";
           if (reason !== undefined) {
             noteRef(item, key, String(ref), reason);
           } else {
             const accepted = ref as string;
-            refsOfItem.add(accepted);
+            addRef(itemId, accepted);
             path.push(accepted);
             // A repeated entry counts its dependencies again, as in pycti.
             nbDeps += visit(accepted);
             path.pop();
-            if (kept.has(accepted)) {
+            if (kept === undefined ? toKeep.includes(accepted) : kept.has(accepted)) {
               noteRef(item, key, accepted, "duplicate_reference");
             } else {
-              kept.add(accepted);
+              kept?.add(accepted);
               toKeep.push(accepted);
             }
           }
@@ -212,7 +241,7 @@ export function splitBundle(bundle: StixBundleRecord, options: SplitOptions = {}
           // (through a cycle) walks what has been kept so far rather than the original list.
           item[key] = toKeep;
         }
-      } else if (key.endsWith("_ref")) {
+      } else if (last === 102 && key.endsWith("_ref")) {
         if (value === null) continue;
         const reason = typeof value === "string" ? rejectRef(value, itemId) : "invalid_reference";
         if (reason !== undefined) {
@@ -221,7 +250,7 @@ export function splitBundle(bundle: StixBundleRecord, options: SplitOptions = {}
           continue;
         }
         const ref = value as string;
-        refsOfItem.add(ref);
+        addRef(itemId, ref);
         path.push(ref);
         nbDeps += visit(ref);
         path.pop();
@@ -275,7 +304,7 @@ export function splitBundle(bundle: StixBundleRecord, options: SplitOptions = {}
     bundles,
     expectations: bundles.length,
     incompatible,
-    warnings: collectWarnings(copies, new Set(elements), new Set(incompatible), notes),
+    warnings: collectWarnings(copies, elements, incompatible, notes, aliasedOrRepeated),
   };
 }
 
@@ -337,15 +366,21 @@ function dedupeKillChainPhases(
  */
 function collectWarnings(
   copies: readonly StixObjectRecord[],
-  sent: ReadonlySet<StixObjectRecord>,
-  dropped: ReadonlySet<StixObjectRecord>,
+  elements: readonly StixObjectRecord[],
+  incompatible: readonly StixObjectRecord[],
   notes: ReadonlyMap<StixObjectRecord, ObjectNotes>,
+  aliasedOrRepeated: boolean,
 ): SplitWarning[] {
   const warnings: SplitWarning[] = [];
+  if (notes.size === 0 && incompatible.length === 0 && !aliasedOrRepeated) return warnings;
+  // Visited once each under their own id, objects are either sent or dropped; otherwise an object can be both
+  // (sent under an internal id) or neither (replaced by a later duplicate).
+  const sent = aliasedOrRepeated ? new Set(elements) : undefined;
+  const dropped = new Set(incompatible);
   for (const item of copies) {
     const objectId = item.id as string;
     const entry = notes.get(item);
-    if (sent.has(item)) {
+    if (sent === undefined ? !dropped.has(item) : sent.has(item)) {
       if (entry === undefined) continue;
       for (const note of entry.refs?.values() ?? []) {
         const current = item[note.property];
@@ -358,7 +393,15 @@ function collectWarnings(
       }
       if (entry.embedded !== undefined) warnings.push(...entry.embedded);
     } else if (dropped.has(item)) {
-      warnings.push({ objectId, property: entry?.dropProperty ?? "id", reason: "incompatible_object" });
+      const property = entry?.dropProperty ?? "id";
+      // The removed end of a relationship or sighting, when a reference test removed it.
+      const removed = [...(entry?.refs?.values() ?? [])].find((note) => note.property === property)?.ref;
+      warnings.push({
+        objectId,
+        property,
+        ...(removed === undefined ? {} : { ref: removed }),
+        reason: "incompatible_object",
+      });
     } else {
       warnings.push({ objectId, property: "id", reason: "duplicate_object" });
     }
