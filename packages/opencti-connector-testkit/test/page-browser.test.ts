@@ -64,7 +64,7 @@ describe.runIf(available)("the emulator's page in headless Chromium", () => {
     expect(await work.locator("[data-testid=status]").textContent()).toBe("complete");
     expect(await work.locator("[data-testid=tracking]").textContent()).toBe("12 / 12");
     expect(await page.locator("[data-testid=counts] tbody tr").allTextContents()).toEqual([
-      "identity6",
+      "identity7",
       "relationship5",
     ]);
     expect(await page.locator("[data-testid=objects] tbody tr").count()).toBe(12);

@@ -19,7 +19,7 @@ export function splitLikeWorker(bundle: Record<string, unknown>): SplitOutcome {
   const result = splitBundle(bundle as { objects: readonly unknown[] }, { cleanupInconsistentBundle: false });
   return {
     expectations: result.expectations,
-    bundles: result.bundles,
+    bundles: result.bundles as unknown as readonly Record<string, unknown>[],
     incompatible: result.incompatible.map((o) => ({ id: String(o.id) })),
   };
 }
