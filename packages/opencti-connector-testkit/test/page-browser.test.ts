@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleConnector } from "../src/demo/sample-connector.js";
 import { type Platform, startPlatform } from "../src/index.js";
-import { post } from "./support/graphql.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = [
@@ -20,7 +20,6 @@ if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/r
 if (!available) console.warn(`${CHROMIUM} is missing (apt-get install -y chromium): browser test skipped`);
 
 const CONNECTOR_ID = "6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d";
-const SAMPLE = readFileSync(new URL("../src/demo/sample-sectors.json", import.meta.url), "utf8");
 
 describe.runIf(available)("the emulator's page in headless Chromium", () => {
   let platform: Platform;
@@ -28,18 +27,13 @@ describe.runIf(available)("the emulator's page in headless Chromium", () => {
 
   beforeAll(async () => {
     platform = await startPlatform();
-    const gql = (query: string, variables: Record<string, unknown>) => post(platform, { query, variables });
-    // A connector run: registration, a ping with state, one pushed bundle.
-    await gql(`mutation R($input: RegisterConnectorInput) { registerConnector(input: $input) { id } }`, {
-      input: { id: CONNECTOR_ID, name: "Sectors sample", type: "EXTERNAL_IMPORT", scope: ["identity"] },
-    });
-    await gql(`mutation P($id: ID!, $state: String) { pingConnector(id: $id, state: $state) { id } }`, {
-      id: CONNECTOR_ID,
-      state: '{"last_run":"2026-05-01T08:00:00.000Z"}',
-    });
-    await gql(`mutation S($c: String!, $b: String!) { stixBundlePush(connectorId: $c, bundle: $b) }`, {
-      c: CONNECTOR_ID,
-      b: SAMPLE,
+    // A real connector run: the SDK-based sample connector, configured from the environment only.
+    await sampleConnector.run({
+      ...platform.env(),
+      CONNECTOR_ID,
+      CONNECTOR_RUN_AND_TERMINATE: "true",
+      CONNECTOR_QUEUE_PROTOCOL: "api",
+      CONNECTOR_LOG_LEVEL: "error",
     });
     await platform.waitForWork((w) => w.connectorId === CONNECTOR_ID && w.status === "complete");
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
@@ -54,11 +48,10 @@ describe.runIf(available)("the emulator's page in headless Chromium", () => {
     await page.goto(`${platform.url}/`);
     expect(await page.title()).toBe("OpenCTI testkit emulator");
     const connector = page.locator(`[data-testid=connectors] tr[data-connector-id="${CONNECTOR_ID}"]`);
-    expect(await connector.locator("td").nth(0).textContent()).toBe("Sectors sample");
+    expect(await connector.locator("td").nth(0).textContent()).toBe("OpenCTI sectors sample");
     expect(await connector.locator("td").nth(3).textContent()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    expect(await connector.locator("[data-testid=state]").textContent()).toBe(
-      '{"last_run":"2026-05-01T08:00:00.000Z"}',
-    );
+    const state = JSON.parse((await connector.locator("[data-testid=state]").textContent()) ?? "null");
+    expect(state).toEqual({ last_run: platform.state(CONNECTOR_ID)?.last_run, objects_sent: 12 });
     const work = page.locator("[data-testid=works] tr[data-work-id]");
     expect(await work.count()).toBe(1);
     expect(await work.locator("[data-testid=status]").textContent()).toBe("complete");
