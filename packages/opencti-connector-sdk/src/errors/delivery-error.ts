@@ -20,8 +20,24 @@ export type DeliveryPhase = "connect" | "expectations" | "publish";
  * kept failing; false for bad input, refused credentials or a closed transport). `cause` is the last underlying
  * error.
  */
+/** Constructor arguments of {@link DeliveryError}. */
+export interface DeliveryErrorArgs {
+  transport: DeliveryTransportKind;
+  phase: DeliveryPhase;
+  /** What went wrong, without the transport prefix. */
+  message: string;
+  isRetryable: boolean;
+  host?: string | undefined;
+  port?: number | undefined;
+  attempts?: number | undefined;
+  delivered?: number | undefined;
+  total?: number | undefined;
+  cause?: unknown;
+}
+
 export class DeliveryError extends ConnectorSdkError {
   readonly [MARKER] = true;
+  readonly #args: DeliveryErrorArgs;
   readonly transport: DeliveryTransportKind;
   readonly phase: DeliveryPhase;
   /** Broker host (AMQP only). */
@@ -36,18 +52,7 @@ export class DeliveryError extends ConnectorSdkError {
   /** Messages the failing batch had to deliver. */
   readonly total: number;
 
-  constructor(args: {
-    transport: DeliveryTransportKind;
-    phase: DeliveryPhase;
-    message: string;
-    isRetryable: boolean;
-    host?: string | undefined;
-    port?: number | undefined;
-    attempts?: number | undefined;
-    delivered?: number | undefined;
-    total?: number | undefined;
-    cause?: unknown;
-  }) {
+  constructor(args: DeliveryErrorArgs) {
     const where = args.host === undefined ? "" : ` (${args.host}:${args.port ?? "?"})`;
     super("DeliveryError", `${args.transport} delivery failed${where}: ${args.message}`, { cause: args.cause });
     this.transport = args.transport;
@@ -58,6 +63,12 @@ export class DeliveryError extends ConnectorSdkError {
     this.attempts = args.attempts;
     this.delivered = args.delivered ?? 0;
     this.total = args.total ?? 0;
+    this.#args = args;
+  }
+
+  /** The same error, recording how many of the batch's messages were delivered before it. */
+  withProgress(delivered: number, total: number): DeliveryError {
+    return new DeliveryError({ ...this.#args, delivered, total });
   }
 
   static override isInstance(value: unknown): value is DeliveryError {
