@@ -4,6 +4,7 @@ import {
   OpenCTIGraphQLError,
   type OpenCtiClient,
   type RegisterConnectorInput,
+  SDK_USER_AGENT,
 } from "@org/opencti-connector-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Platform, startPlatform } from "../src/index.js";
@@ -73,6 +74,12 @@ describe("the SDK's OpenCTI client against the emulator over HTTP", () => {
       connector_queue_details: { messages_number: 0, messages_size: 0 },
     });
     expect(platform.state(CONNECTOR_ID)).toEqual({ last_run: "2026-05-01T08:00:00Z" });
+    expect(platform.calls().map((c) => [c.operationName, c.userAgent, c.status])).toEqual([
+      ["healthCheck", SDK_USER_AGENT, 200],
+      ["RegisterConnector", SDK_USER_AGENT, 200],
+      ["PingConnector", SDK_USER_AGENT, 200],
+      ["GetConnector", SDK_USER_AGENT, 200],
+    ]);
   });
 
   it("runs a work through stixBundlePush with the SDK's expectation rule (one object, explicit work: +1)", async () => {

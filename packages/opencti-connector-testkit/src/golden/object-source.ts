@@ -3,7 +3,12 @@ import type { IngestedObject } from "../store/ingest-store.js";
 /** Where objects are read from: a running platform (its ingested objects), a bundle, or a list of objects. */
 export type ObjectSource =
   | { objects(): readonly IngestedObject[] }
-  | { readonly objects: readonly unknown[] }
+  | {
+      readonly type?: unknown;
+      readonly id?: unknown;
+      readonly spec_version?: unknown;
+      readonly objects: readonly unknown[];
+    }
   | readonly unknown[];
 
 /** The objects of a source, as given. */

@@ -3,8 +3,11 @@ import type { Logger } from "@org/opencti-connector-sdk";
 
 /** What the listener delegates to. */
 export interface HttpRoutes {
-  /** Answers a `POST /graphql` body given the request's `Authorization` header. */
-  graphql(body: string, authorization: string | undefined): Promise<{ status: number; body: unknown }>;
+  /** Answers a `POST /graphql` body given the request's `Authorization` and `User-Agent` headers. */
+  graphql(
+    body: string,
+    headers: { authorization: string | undefined; userAgent: string | undefined },
+  ): Promise<{ status: number; body: unknown }>;
   /** The read-only page at `/`, filtered by the `q` search parameter. */
   page(search: string): string;
 }
@@ -27,7 +30,10 @@ export function createHttpListener(options: { routes: HttpRoutes; maxPayloadByte
             return send(response, 405, "text/plain; charset=utf-8", "Use POST for GraphQL requests.");
           }
           const body = await readBody(request, maxPayloadBytes);
-          const answer = await routes.graphql(body, request.headers.authorization);
+          const answer = await routes.graphql(body, {
+            authorization: request.headers.authorization,
+            userAgent: request.headers["user-agent"],
+          });
           return send(response, answer.status, "application/json; charset=utf-8", JSON.stringify(answer.body));
         }
         if (url.pathname === "/" && (request.method === "GET" || request.method === "HEAD")) {

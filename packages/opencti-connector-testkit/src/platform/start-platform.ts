@@ -110,8 +110,8 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
     maxPayloadBytes: options.maxPayloadBytes ?? 50_000_000,
     logger,
     routes: {
-      graphql: async (body, authorization) => {
-        const context: RequestContext = { authenticated: authorization === `Bearer ${token}`, user };
+      graphql: async (body, headers) => {
+        const context: RequestContext = { authenticated: headers.authorization === `Bearer ${token}`, user };
         const answer = await handleGraphqlRequest(schema, body, context);
         engine.calls.add({
           at: new Date(clock.now()).toISOString(),
@@ -119,6 +119,7 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
           fields: answer.fields,
           variables: answer.variables,
           status: answer.status,
+          userAgent: headers.userAgent ?? null,
           errorCodes: (answer.body.errors ?? []).map((e) => e.extensions.code),
         });
         return answer;

@@ -9,6 +9,8 @@ export interface CallRecord {
   readonly variables: Readonly<Record<string, unknown>>;
   /** HTTP status of the answer. */
   readonly status: number;
+  /** The client's `User-Agent` (pycti: `pycti/<version>`, the SDK: `opencti-connector-sdk-ts/<version>`). */
+  readonly userAgent: string | null;
   /** `extensions.code` of each error, in order (empty on success). */
   readonly errorCodes: readonly string[];
 }
