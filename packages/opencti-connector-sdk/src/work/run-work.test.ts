@@ -121,16 +121,16 @@ describe("RunWork", () => {
 
   it("itemises connector errors as addExpectations(1) then reportExpectation, up to the cap", async () => {
     const { work, calls } = setup({ maxItemisedErrors: 2 });
-    await expect(work.reportConnectorError("no ip", "record r1")).rejects.toThrow("is not open");
+    await expect(work.reportConnectorError("Record r1 skipped: no ip")).rejects.toThrow("is not open");
     await work.open();
-    await expect(work.reportConnectorError("no ip", "record r1")).resolves.toBe(true);
-    await expect(work.reportConnectorError("bad date", "record r2")).resolves.toBe(true);
-    await expect(work.reportConnectorError("bad hash", "record r3")).resolves.toBe(false);
+    await expect(work.reportConnectorError("Record r1 skipped: no ip")).resolves.toBe(true);
+    await expect(work.reportConnectorError("Record r2 skipped: bad date")).resolves.toBe(true);
+    await expect(work.reportConnectorError("Record r3 skipped: bad hash")).resolves.toBe(false);
     expect(calls.slice(1)).toEqual([
       ["addExpectations", WORK_ID, 1],
-      ["reportExpectation", WORK_ID, { error: "no ip", source: "record r1" }],
+      ["reportExpectation", WORK_ID, { error: "Record r1 skipped: no ip", source: "CONNECTOR" }],
       ["addExpectations", WORK_ID, 1],
-      ["reportExpectation", WORK_ID, { error: "bad date", source: "record r2" }],
+      ["reportExpectation", WORK_ID, { error: "Record r2 skipped: bad date", source: "CONNECTOR" }],
     ]);
     await work.close({ message: "x", inError: false });
   });

@@ -38,8 +38,7 @@ const DEFAULT_MAX_ITEMISED_ERRORS = 100;
  *   leaves no empty work behind); concurrent callers share the call. While open, `pingWork` refreshes it every
  *   5 minutes.
  * - Expectations of deliveries are added by the sender with the work's id; {@link RunWork.reportConnectorError}
- *   itemises a connector-side error (a skipped record) as `addExpectations(1)` then `reportExpectation(error)`
- *   (spec §5.3 rule 6).
+ *   itemises a connector-side error (a skipped record) as `addExpectations(1)` then `reportExpectation(error)`.
  * - {@link RunWork.close} sends `toProcessed` once: with the run summary on success, `<error class>: <message>`
  *   and `inError: true` on failure or interruption. It never throws: a failure is logged and reported as `false`,
  *   so closing in a `finally` never hides the run's own error. Nothing is sent when the work was never opened.
@@ -102,16 +101,17 @@ export class RunWork {
 
   /**
    * Itemises a connector-side error on the open work: `addExpectations(1)` then `reportExpectation({ error,
-   * source })`, so it counts as one processed item with an error. Resolves `false` without any call once
-   * `maxItemisedErrors` were itemised (the rest are only counted by the caller). Rejects when the work is not open.
+   * source: "CONNECTOR" })` (spec §5.3 rule 6), so it counts as one processed item with an error. Resolves `false`
+   * without any call once `maxItemisedErrors` were itemised (the rest are only counted by the caller). Rejects when
+   * the work is not open.
    */
-  async reportConnectorError(error: string, source: string): Promise<boolean> {
+  async reportConnectorError(error: string): Promise<boolean> {
     const id = this.#id;
     if (id === undefined || this.#closing) throw new Error(`Work "${this.#options.name}" is not open`);
     if (this.#itemised >= (this.#options.maxItemisedErrors ?? DEFAULT_MAX_ITEMISED_ERRORS)) return false;
     this.#itemised += 1;
     await this.#options.api.addExpectations(id, 1);
-    await this.#options.api.reportExpectation(id, { error, source });
+    await this.#options.api.reportExpectation(id, { error, source: "CONNECTOR" });
     return true;
   }
 
