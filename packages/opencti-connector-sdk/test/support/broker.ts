@@ -140,20 +140,33 @@ export interface ReceivedMessage {
   readonly properties: Message["properties"];
 }
 
-/** Reads every message currently in `queue` (acking them), in queue order. */
+/** Reads every message currently in `queue` (removing them), in queue order. Nothing may publish meanwhile. */
 export async function drainQueue(queue: string): Promise<ReceivedMessage[]> {
   const model = await connectBroker();
   const received: ReceivedMessage[] = [];
   try {
     const channel = await model.createChannel();
-    for (;;) {
-      const message = await channel.get(queue, { noAck: true });
-      if (message === false) break;
-      const body = message.content.toString("utf8");
-      const envelope = JSON.parse(body) as Record<string, unknown>;
-      const bundle = JSON.parse(Buffer.from(String(envelope.content), "base64").toString("utf8"));
-      received.push({ body, envelope, bundle, properties: message.properties });
-    }
+    const { messageCount } = await channel.checkQueue(queue);
+    if (messageCount === 0) return received;
+    await new Promise<void>((resolve, reject) => {
+      channel
+        .consume(
+          queue,
+          (message) => {
+            if (message === null) {
+              reject(new Error(`the consumer of ${queue} was cancelled`));
+              return;
+            }
+            const body = message.content.toString("utf8");
+            const envelope = JSON.parse(body) as Record<string, unknown>;
+            const bundle = JSON.parse(Buffer.from(String(envelope.content), "base64").toString("utf8"));
+            received.push({ body, envelope, bundle, properties: message.properties });
+            if (received.length === messageCount) resolve();
+          },
+          { noAck: true },
+        )
+        .catch(reject);
+    });
   } finally {
     await model.close();
   }
