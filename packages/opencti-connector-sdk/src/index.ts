@@ -92,6 +92,32 @@ export {
   secret,
   UNSUPPORTED_VARIABLES,
 } from "./config/index.js";
+// connector/
+export {
+  type BatchDelivery,
+  type BatchSender,
+  type CollectContext,
+  type ConnectorRunResult,
+  ExternalImportConnector,
+  type ExternalImportConnectorOptions,
+  type ExternalImportDefinition,
+  type ImportState,
+  type ImportStateSchema,
+  importStateSchema,
+  LAST_RUN_KEY,
+  type MapContext,
+  type MappedBatch,
+  type RunConnectorOptions,
+  type RunnableConnector,
+  relativeStart,
+  reportFatalError,
+  runConnector,
+  type SenderFactory,
+  type SenderSetup,
+  type SkippedRecord,
+  type SourceRetryOptions,
+  type StixOutput,
+} from "./connector/index.js";
 // delivery/
 export {
   type AmqpConnectionSettings,
@@ -154,8 +180,10 @@ export {
   type DeliveryTransportKind,
   formatConfigIssue,
   InvalidBundleError,
+  InvalidStateError,
   isRetryableOpenCtiStatus,
   isRetryableStatus,
+  MappingError,
   OPENCTI_AUTH_ERROR_CODES,
   OpenCTIApiError,
   type OpenCTIApiErrorDetails,
@@ -169,8 +197,12 @@ export {
   type RetryAttempt,
   RetryExhaustedError,
   type RetryExhaustedReason,
+  RunInterruptedError,
+  SourceError,
+  type SourceErrorOptions,
   SourceHttpError,
   type SourceHttpErrorKind,
+  type StateIssue,
   StateResetError,
   UnsupportedPlatformError,
 } from "./errors/index.js";
@@ -306,3 +338,14 @@ export {
   type SchedulerOptions,
   type SchedulerResult,
 } from "./scheduler/index.js";
+// work/
+export {
+  type RunFigures,
+  RunWork,
+  type RunWorkOptions,
+  type WorkApi,
+  type WorkClosing,
+  workErrorMessage,
+  workFriendlyName,
+  workSummaryMessage,
+} from "./work/index.js";
