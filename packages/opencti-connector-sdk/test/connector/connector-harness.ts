@@ -41,19 +41,33 @@ export interface Harness {
   until(predicate: () => boolean): Promise<void>;
 }
 
-/** Starts a fake platform and prepares run-and-terminate connectors for it. */
-export async function harness(options: { state?: string | null } = {}): Promise<Harness> {
+/**
+ * Starts a fake platform and prepares run-and-terminate connectors for it, with the in-memory sender, or with the
+ * sender built from the configuration when `broker` gives a real push topology (the registration then advertises
+ * a Docker-only broker host that the `MQ_*` variables override).
+ */
+export async function harness(
+  options: { state?: string | null; broker?: { exchange: string; routingKey: string; queue: string } } = {},
+): Promise<Harness> {
   const clock = new FakeClock(START);
   const { server, platform } = await startFakePlatform({ state: options.state ?? null, at: () => clock.now() });
   const logger = createMemoryLogger("Test Feed");
   const sender = new MemorySender();
-  const env = {
+  const env: Record<string, string> = {
     OPENCTI_URL: server.url,
     OPENCTI_TOKEN: TEST_TOKEN,
     CONNECTOR_ID,
     CONNECTOR_RUN_AND_TERMINATE: "true",
     CONNECTOR_LOG_LEVEL: "info",
   };
+  const broker = options.broker;
+  if (broker) {
+    const config = platform.registration.config;
+    config.push_exchange = broker.exchange;
+    config.push_routing = broker.routingKey;
+    config.push = broker.queue;
+    Object.assign(env, { MQ_HOST: "127.0.0.1", MQ_USER: "guest", MQ_PASS: "guest" });
+  }
   return {
     server,
     platform,
@@ -70,7 +84,7 @@ export async function harness(options: { state?: string | null } = {}): Promise<
           cwd: "/nonexistent",
           clock,
           logger,
-          createSender: sender.factory,
+          ...(broker ? {} : { createSender: sender.factory }),
           pingIntervalMs: NEVER_MS,
           random: () => 0.5,
           ...c.options,

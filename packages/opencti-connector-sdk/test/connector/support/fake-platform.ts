@@ -20,8 +20,10 @@ export interface FakePlatformState {
   /** `connector_queue_details.messages_size`, bytes. */
   queueBytes: number;
   works: FakeWork[];
-  /** Set when the broker settings returned at registration must point somewhere else (e.g. real RabbitMQ). */
+  /** What registration returns; tests point its push exchange and routing at a real broker's topology. */
   registration: ReturnType<typeof registeredConnector>;
+  /** Called with each ping's state before it is stored (e.g. to look at the broker at checkpoint time). */
+  onPing?: (state: string) => Promise<void>;
 }
 
 /** The work and connector operations of spec §3.3, as recorded by the test server. */
@@ -77,7 +79,8 @@ export async function startFakePlatform(
       },
       Mutation: {
         registerConnector: () => ({ ...platform.registration, connector_state: platform.state }),
-        pingConnector: (args) => {
+        pingConnector: async (args) => {
+          await platform.onPing?.(args.state as string);
           if (platform.resetRequested) {
             platform.resetRequested = false;
             platform.state = "";
