@@ -65,10 +65,10 @@ async function pem(value: string | undefined): Promise<string | undefined> {
   return readFile(value, "utf8");
 }
 
-async function tlsSocketOptions(tls: AmqpTlsSettings, host: string): Promise<SocketOptions> {
+/** TLS options of an AMQPS connection (amqplib sets the server name to the host when it is not an IP address). */
+async function tlsSocketOptions(tls: AmqpTlsSettings): Promise<SocketOptions> {
   const [ca, cert, key] = await Promise.all([pem(tls.ca), pem(tls.cert), pem(tls.key)]);
   return {
-    servername: host,
     rejectUnauthorized: tls.rejectUnauthorized,
     ...(ca === undefined ? {} : { ca }),
     ...(cert === undefined ? {} : { cert }),
@@ -199,7 +199,7 @@ export class AmqpConnection {
 
   async #connectOnce(): Promise<LiveChannel> {
     const { settings } = this.#options;
-    this.#socketOptions ??= settings.useSsl ? tlsSocketOptions(settings.tls, settings.host) : Promise.resolve({});
+    this.#socketOptions ??= settings.useSsl ? tlsSocketOptions(settings.tls) : Promise.resolve({});
     const tls = await this.#socketOptions;
     const target: Options.Connect = {
       protocol: settings.useSsl ? "amqps" : "amqp",
