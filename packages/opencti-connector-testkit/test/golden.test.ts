@@ -19,7 +19,13 @@ describe("expectToMatchGolden", () => {
 
   it("finds in the platform exactly what the connector sent (same golden file)", async () => {
     const connectorId = "1d2c3b4a-5f6e-4d7c-8b9a-0f1e2d3c4b5a";
-    await sampleConnector.run({ ...platform.env(), CONNECTOR_ID: connectorId, CONNECTOR_LOG_LEVEL: "error" });
+    const env = {
+      ...platform.env(),
+      CONNECTOR_ID: connectorId,
+      CONNECTOR_QUEUE_PROTOCOL: "api",
+      CONNECTOR_LOG_LEVEL: "error",
+    };
+    await sampleConnector.run(env);
     await platform.waitForWork((w) => w.connectorId === connectorId && w.status === "complete");
     await expectToMatchGolden(platform, GOLDEN);
   });

@@ -113,7 +113,14 @@ describe("connector registration, ping and state", () => {
           id: CONNECTOR_ID,
           connector_state: null,
           config: {
-            connection: { host: "127.0.0.1", vhost: "/", use_ssl: false, port: 5672, user: "guest", pass: "guest" },
+            connection: {
+              host: "no-broker.invalid",
+              vhost: "/",
+              use_ssl: false,
+              port: 5672,
+              user: "guest",
+              pass: "guest",
+            },
             listen: `listen_${CONNECTOR_ID}`,
             listen_routing: `listen_routing_${CONNECTOR_ID}`,
             listen_exchange: "amqp.connector.exchange",

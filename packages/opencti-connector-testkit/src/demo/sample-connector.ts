@@ -1,10 +1,11 @@
 import {
+  BundleSender,
   ConnectorHelper,
   createLogger,
   createOpenCtiClient,
+  createTransports,
   defineConnectorConfig,
   resolveConnectorConfig,
-  splitBundle,
   systemClock,
 } from "@org/opencti-connector-sdk";
 import { z } from "zod";
@@ -20,9 +21,9 @@ const definition = defineConnectorConfig({
 
 /**
  * A tiny external-import connector built on the SDK's public API, run by `opencti-testkit demo` when no other
- * connector is given: it registers with the `ConnectorHelper`, opens a work, splits a sample of the OpenCTI
- * sectors dataset, announces the pieces (`addExpectations`) before pushing them one by one, checkpoints its state,
- * closes the work and stops. Announcing first means the work cannot complete before the last piece is imported.
+ * connector is given: it registers with the `ConnectorHelper`, opens a work, sends a sample of the OpenCTI sectors
+ * dataset with the SDK's `BundleSender` (RabbitMQ or `stixBundlePush`, as `CONNECTOR_QUEUE_PROTOCOL` says),
+ * checkpoints its state once the batch is confirmed, closes the work and stops.
  */
 export const sampleConnector: DemoConnector = {
   name: "OpenCTI sectors sample",
@@ -36,21 +37,23 @@ export const sampleConnector: DemoConnector = {
     });
     const api = createOpenCtiClient({ url: config.opencti.url, token: config.opencti.token, logger });
     const helper = new ConnectorHelper({ config, api, logger, secrets: logger.redactor });
-    await helper.start();
+    const registration = await helper.start();
+    const transports = createTransports({ connector: config.connector, registration, mq: config.mq, api, logger });
     try {
+      for (const transport of transports) await transport.start();
+      const sender = new BundleSender({ transports, api, logger });
       const startedAt = new Date(systemClock.now()).toISOString();
       const workId = await api.workAdd(config.connector.id, `${config.connector.name} run @ ${startedAt}`);
       try {
-        const { bundles, expectations } = splitBundle(sample);
-        await api.addExpectations(workId, expectations);
-        for (const piece of bundles) await api.stixBundlePush(config.connector.id, JSON.stringify(piece), workId);
-        await helper.checkpoint({ last_run: startedAt, objects_sent: expectations });
-        await api.workToProcessed(workId, `${expectations} objects sent`, false);
+        const { objects } = await sender.sendBatch(sample, { workId });
+        await helper.checkpoint({ last_run: startedAt, objects_sent: objects });
+        await api.workToProcessed(workId, `${objects} objects sent`, false);
       } catch (error) {
         await api.workToProcessed(workId, `${(error as Error).name}: ${(error as Error).message}`, true);
         throw error;
       }
     } finally {
+      for (const transport of transports) await transport.close();
       await helper.stop();
       await logger.flush();
     }

@@ -20,9 +20,12 @@ import {
   type StartPlatformOptions,
 } from "./platform-options.js";
 
-/** Connection settings handed out when no broker is configured (only API push then reaches the worker). */
+/**
+ * Connection settings handed out when no broker is configured: only API push reaches the worker then, and a
+ * connector set to `amqp` fails to connect with a host name that says why (`.invalid` never resolves).
+ */
 const NO_BROKER: RabbitMqConnection = {
-  host: "127.0.0.1",
+  host: "no-broker.invalid",
   vhost: "/",
   use_ssl: false,
   port: 5672,
