@@ -11,8 +11,10 @@ export interface PublishPolicy {
   readonly maxInFlight: number;
   /** Unconfirmed bytes allowed at once (default 64 MiB). */
   readonly maxInFlightBytes: number;
-  /** Publications of one message (first one included) before the delivery fails (default 10). */
+  /** Publications of one message (first one included) before the delivery fails (default 30). */
   readonly maxAttempts: number;
+  /** How long one message may keep failing before the delivery fails (default 15 min, spec §6.3). */
+  readonly retryDeadlineMs: number;
   /** Backoff before republishing a nacked or returned message (full jitter, 1 s doubling to 60 s). */
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
@@ -50,6 +52,8 @@ interface Outgoing {
   attempts: number;
   generation: number;
   returned: boolean;
+  /** When the message first failed (nack, return or lost connection). */
+  firstFailureAt?: number;
 }
 
 /**
@@ -110,12 +114,18 @@ export async function publishWithConfirms(request: PublishRequest): Promise<void
     inFlightBytes -= message.body.length;
     return true;
   };
-  const retryLater = (message: Outgoing, why: string, after?: Promise<void>) => {
+  /** Counts a failed publication; fails the delivery once the message is out of attempts or time. */
+  const exhausted = (message: Outgoing, what: string): boolean => {
     message.attempts++;
-    if (message.attempts >= policy.maxAttempts) {
-      fail(`message ${message.index + 1} of ${count} ${why} ${message.attempts} time(s)`, true, message.attempts);
-      return;
-    }
+    message.firstFailureAt ??= clock.now();
+    const failingFor = clock.now() - message.firstFailureAt;
+    if (message.attempts < policy.maxAttempts && failingFor < policy.retryDeadlineMs) return false;
+    const duration = failingFor >= policy.retryDeadlineMs ? ` over ${Math.round(failingFor / 1000)} s` : "";
+    fail(`${what} ${message.attempts} time(s)${duration}`, true, message.attempts);
+    return true;
+  };
+  const retryLater = (message: Outgoing, why: string, after?: Promise<void>) => {
+    if (exhausted(message, `message ${message.index + 1} of ${count} ${why}`)) return;
     const delay = backoffDelay(message.attempts, {
       baseDelayMs: policy.baseDelayMs,
       maxDelayMs: policy.maxDelayMs,
@@ -160,11 +170,8 @@ export async function publishWithConfirms(request: PublishRequest): Promise<void
     });
   };
   const republishAfterLoss = (message: Outgoing) => {
-    message.attempts++;
-    if (message.attempts >= policy.maxAttempts) {
-      fail(`connection lost ${message.attempts} time(s) before message ${message.index + 1} was confirmed`, true);
+    if (exhausted(message, `message ${message.index + 1} of ${count} was left unconfirmed by a lost connection`))
       return;
-    }
     enqueue(message);
   };
   const runUnroutableHook = (): Promise<void> | undefined => {

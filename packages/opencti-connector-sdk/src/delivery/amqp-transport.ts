@@ -30,12 +30,14 @@ export interface AmqpTransportOptions {
   /** Backoff of reconnections and republications: full jitter from 1 s, doubling up to 60 s. */
   readonly retryBaseDelayMs?: number | undefined;
   readonly retryMaxDelayMs?: number | undefined;
-  /** Bound on reconnecting and on waiting for a confirmation (default 15 min, spec §6.3). */
+  /** Bound on reconnecting and on republishing one message (default 15 min, spec §6.3). */
   readonly giveUpAfterMs?: number | undefined;
+  /** Fail when published messages get no confirmation at all for this long (default 15 min). */
+  readonly confirmTimeoutMs?: number | undefined;
   /** Unconfirmed messages at once (default 2 000) and bytes at once (default 64 MiB). */
   readonly maxInFlight?: number | undefined;
   readonly maxInFlightBytes?: number | undefined;
-  /** Publications of one message before the delivery fails (default 10). */
+  /** Publications of one message before the delivery fails (default 30; `giveUpAfterMs` bounds the time too). */
   readonly maxPublishAttempts?: number | undefined;
   /** Largest message (default 128 MiB, RabbitMQ 3's `max_message_size`; RabbitMQ 4 defaults to 16 MiB). */
   readonly maxMessageBytes?: number | undefined;
@@ -85,10 +87,11 @@ export class AmqpTransport implements BundleTransport {
     this.#policy = {
       maxInFlight: options.maxInFlight ?? 2_000,
       maxInFlightBytes: options.maxInFlightBytes ?? 64 * 1024 * 1024,
-      maxAttempts: options.maxPublishAttempts ?? 10,
+      maxAttempts: options.maxPublishAttempts ?? 30,
+      retryDeadlineMs: giveUpAfterMs,
       baseDelayMs,
       maxDelayMs,
-      stallTimeoutMs: giveUpAfterMs,
+      stallTimeoutMs: options.confirmTimeoutMs ?? 15 * 60_000,
       maxMessageBytes: options.maxMessageBytes ?? 128 * 1024 * 1024,
     };
   }

@@ -10,6 +10,7 @@ import { afterEach, expect, it } from "vitest";
 import { syntheticObjects } from "../../bench/workload.js";
 import { AmqpTransport } from "../../src/delivery/amqp-transport.js";
 import { BundleSender } from "../../src/delivery/bundle-sender.js";
+import { DeliveryError } from "../../src/errors/delivery-error.js";
 import { createMemoryLogger } from "../../src/logging/logger.js";
 import {
   closeConnectionNamed,
@@ -18,6 +19,7 @@ import {
   drainQueue,
   LOCAL_BROKER,
   restartBroker,
+  whilePublishersBlocked,
 } from "../support/broker.js";
 import { CONNECTOR_USER_ID } from "../support/platform-fixtures.js";
 
@@ -111,4 +113,32 @@ describeWithBroker("AMQP delivery through broker disruptions", () => {
     expect(outcome.sequences.size).toBe(MESSAGES);
     expect(outcome.received.length).toBe(MESSAGES + outcome.duplicates);
   }, 180_000);
+
+  it("fails with a DeliveryError, instead of waiting forever, when the broker stops confirming", async () => {
+    const topology = await declarePushTopology();
+    cleanups.push(topology.cleanup);
+    const logger = createMemoryLogger();
+    const transport = new AmqpTransport({
+      connection: LOCAL_BROKER,
+      exchange: topology.exchange,
+      routingKey: topology.routingKey,
+      applicantId: CONNECTOR_USER_ID,
+      logger,
+      confirmTimeoutMs: 2_000,
+    });
+    cleanups.push(() => transport.close());
+    await transport.start();
+    const sender = new BundleSender({ transports: [transport] });
+    const error = await whilePublishersBlocked(() =>
+      sender.send({ type: "bundle", id: "bundle--blocked", objects: syntheticObjects(10) }).catch((e: unknown) => e),
+    );
+    expect(DeliveryError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ transport: "amqp", phase: "publish", delivered: 0, total: 32, isRetryable: true });
+    expect((error as Error).message).toBe(
+      "amqp delivery failed (127.0.0.1:5672): no confirmation from RabbitMQ for 2 s",
+    );
+    expect(logger.entries.map((e) => e.message)).toContain(
+      "RabbitMQ blocked the connection (resource alarm): publishing waits",
+    );
+  }, 60_000);
 });

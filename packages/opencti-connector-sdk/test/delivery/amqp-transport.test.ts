@@ -166,11 +166,10 @@ describeWithBroker("AmqpTransport on RabbitMQ", () => {
     expect(await drainQueue(topology.queue)).toHaveLength(1);
   });
 
-  it("gives up on a message the broker keeps refusing, with the count of confirmed messages", async () => {
-    const clock = new FakeClock(Date.parse("2026-02-12T00:00:00Z"));
+  /** A push queue that holds one message and refuses the next one (the broker nacks it). */
+  async function fullQueue() {
     const topology = await declarePushTopology();
     cleanups.push(topology.cleanup);
-    // A queue that holds one message and refuses the next: the broker nacks it.
     const full = `${topology.queue}.full`;
     const model = await connectBroker();
     const channel = await model.createChannel();
@@ -185,11 +184,15 @@ describeWithBroker("AmqpTransport on RabbitMQ", () => {
       await (await cleaner.createChannel()).deleteQueue(full);
       await cleaner.close();
     });
+    return { exchange: topology.exchange, routingKey: `${topology.routingKey}.full` };
+  }
+
+  it("gives up on a message the broker keeps refusing, with the count of confirmed messages", async () => {
+    const clock = new FakeClock(Date.parse("2026-02-12T00:00:00Z"));
     const logger = createMemoryLogger();
     const transport = new AmqpTransport({
       connection: LOCAL_BROKER,
-      exchange: topology.exchange,
-      routingKey: `${topology.routingKey}.full`,
+      ...(await fullQueue()),
       applicantId: CONNECTOR_USER_ID,
       clock,
       logger,
@@ -208,6 +211,29 @@ describeWithBroker("AmqpTransport on RabbitMQ", () => {
     expect(
       logger.entries.filter((e) => e.message === "RabbitMQ did not accept a message, republishing it"),
     ).toHaveLength(2);
+  });
+
+  it("gives up on a refused message once it has been failing for giveUpAfterMs", async () => {
+    const clock = new FakeClock(Date.parse("2026-02-12T00:00:00Z"));
+    const transport = new AmqpTransport({
+      connection: LOCAL_BROKER,
+      ...(await fullQueue()),
+      applicantId: CONNECTOR_USER_ID,
+      clock,
+      random: () => 1,
+      maxInFlight: 1,
+      giveUpAfterMs: 10_000,
+    });
+    cleanups.push(() => transport.close());
+    const prepared = transport.prepare(batchOf({ id: "bundle--t", objects: [acme, emotet] }), {});
+    const error = await settle(
+      prepared.deliver(() => undefined),
+      clock,
+    ).catch((e: unknown) => e);
+    // Republished after 1 s, 2 s, 4 s, 8 s (full jitter drawn at its maximum): 15 s > 10 s at the 5th refusal.
+    expect((error as Error).message).toBe(
+      "amqp delivery failed (127.0.0.1:5672): message 2 of 2 was nacked 5 time(s) over 15 s",
+    );
   });
 
   it("gives up connecting to an unreachable broker after bounded attempts, naming host and port, never the password", async () => {

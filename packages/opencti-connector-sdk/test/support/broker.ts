@@ -206,3 +206,20 @@ export async function restartBroker(): Promise<void> {
     for (let i = 0; i < 100 && !(await brokerAnswers()); i++) await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Runs `body` while RabbitMQ's memory alarm blocks every publisher (memory high watermark set to almost nothing),
+ * then restores the relative watermark that was configured.
+ */
+export async function whilePublishersBlocked<T>(body: () => Promise<T>): Promise<T> {
+  const status = JSON.parse(await rabbitmqctl("status", "--formatter", "json")) as {
+    vm_memory_high_watermark_setting?: { relative?: number };
+  };
+  const relative = status.vm_memory_high_watermark_setting?.relative ?? 0.4;
+  await rabbitmqctl("set_vm_memory_high_watermark", "0.0000001");
+  try {
+    return await body();
+  } finally {
+    await rabbitmqctl("set_vm_memory_high_watermark", String(relative));
+  }
+}
