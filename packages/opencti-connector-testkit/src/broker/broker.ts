@@ -21,6 +21,9 @@ export interface QueueDetails {
   messages_size: number;
 }
 
+/** Messages a consumer may hold unacknowledged (handled one at a time; see `#startConsumer`). */
+const PREFETCH = 50;
+
 /** The fields read from the management API's `GET /api/queues/<vhost>/<name>`. */
 const managementQueueSchema = z.looseObject({ messages: z.number().optional(), message_bytes: z.number().optional() });
 
@@ -144,7 +147,7 @@ export class Broker {
     }
   }
 
-  /** Consumes `queue` one message at a time; the handler's answer acks or rejects (no requeue) the message. */
+  /** Consumes `queue`, one message at a time in order; the handler's answer acks or rejects (no requeue) it. */
   async consume(queue: string, handler: (message: ConsumeMessage) => Promise<Disposition>): Promise<void> {
     if (this.#consumers.has(queue)) return;
     this.#consumers.set(queue, { handler });
@@ -216,18 +219,23 @@ export class Broker {
     const consumer = this.#consumers.get(queue);
     if (!consumer) return;
     const channel = await this.#consumingChannel();
+    // Messages are handled one after the other, in delivery order (objects arrive in dependency order); the
+    // prefetch only saves the round trip between two messages.
+    let previous = Promise.resolve();
     const reply = await channel.consume(queue, (message) => {
       if (message === null) {
         // The broker cancelled the consumer (queue deleted).
         this.#consumers.delete(queue);
         return;
       }
-      void consumer.handler(message).then(
-        (disposition) => this.#settle(channel, message, disposition),
-        (error: unknown) => {
-          this.#options.logger.error("Worker failed on a message", { queue, error });
-          this.#settle(channel, message, "nack");
-        },
+      previous = previous.then(() =>
+        consumer.handler(message).then(
+          (disposition) => this.#settle(channel, message, disposition),
+          (error: unknown) => {
+            this.#options.logger.error("Worker failed on a message", { queue, error });
+            this.#settle(channel, message, "nack");
+          },
+        ),
       );
     });
     consumer.tag = reply.consumerTag;
@@ -257,7 +265,7 @@ export class Broker {
         if (!this.#stopping.signal.aborted && this.#model) void this.#restartConsumers();
       });
     });
-    await channel.prefetch(1);
+    await channel.prefetch(PREFETCH);
     this.#consumerChannel = channel;
     return channel;
   }
