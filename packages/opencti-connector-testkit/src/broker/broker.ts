@@ -52,7 +52,10 @@ export class Broker {
   #model: ChannelModel | undefined;
   #publisher: ConfirmChannel | undefined;
   #consumerChannel: Channel | undefined;
-  readonly #consumers = new Map<string, { handler: (message: ConsumeMessage) => Promise<Disposition>; tag?: string }>();
+  readonly #consumers = new Map<
+    string,
+    { handler: (message: ConsumeMessage) => Promise<Disposition>; tag?: string; pending: Promise<void> }
+  >();
   readonly #stopping = new AbortController();
 
   constructor(options: BrokerOptions) {
@@ -150,15 +153,16 @@ export class Broker {
   /** Consumes `queue`, one message at a time in order; the handler's answer acks or rejects (no requeue) it. */
   async consume(queue: string, handler: (message: ConsumeMessage) => Promise<Disposition>): Promise<void> {
     if (this.#consumers.has(queue)) return;
-    this.#consumers.set(queue, { handler });
+    this.#consumers.set(queue, { handler, pending: Promise.resolve() });
     await this.#startConsumer(queue);
   }
 
-  /** Stops consuming `queue` (messages stay queued). */
+  /** Stops consuming `queue` (messages stay queued); resolves once the messages already delivered are handled. */
   async cancel(queue: string): Promise<void> {
     const consumer = this.#consumers.get(queue);
     this.#consumers.delete(queue);
     if (consumer?.tag && this.#consumerChannel) await this.#consumerChannel.cancel(consumer.tag).catch(() => {});
+    await consumer?.pending;
   }
 
   /** Closes everything; idempotent. */
@@ -221,14 +225,13 @@ export class Broker {
     const channel = await this.#consumingChannel();
     // Messages are handled one after the other, in delivery order (objects arrive in dependency order); the
     // prefetch only saves the round trip between two messages.
-    let previous = Promise.resolve();
     const reply = await channel.consume(queue, (message) => {
       if (message === null) {
         // The broker cancelled the consumer (queue deleted).
         this.#consumers.delete(queue);
         return;
       }
-      previous = previous.then(() =>
+      consumer.pending = consumer.pending.then(() =>
         consumer.handler(message).then(
           (disposition) => this.#settle(channel, message, disposition),
           (error: unknown) => {

@@ -216,7 +216,10 @@ export class Platform {
     return this.#parts.engine.processor.stats;
   }
 
-  /** Stops consuming push queues: messages stay queued (e.g. to test the queue threshold). */
+  /**
+   * Stops consuming push queues: messages stay queued (e.g. to test the queue threshold). Resolves once the
+   * messages the worker had already received are handled.
+   */
   pauseWorker(): Promise<void> {
     return this.#parts.engine.pauseWorker();
   }
