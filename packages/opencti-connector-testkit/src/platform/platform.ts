@@ -70,6 +70,7 @@ export class Platform {
     return this.#parts.engine.connectors.list();
   }
 
+  /** One connector, or `undefined` when it is not registered. */
   connector(id: string): ConnectorSnapshot | undefined {
     return this.#parts.engine.connectors.get(id);
   }
@@ -79,6 +80,7 @@ export class Platform {
     return this.#parts.engine.works.list(connectorId);
   }
 
+  /** One work, or `undefined` when it does not exist (never created, or deleted). */
   work(id: string): WorkSnapshot | undefined {
     return this.#parts.engine.works.get(id);
   }
@@ -224,6 +226,7 @@ export class Platform {
     return this.#parts.engine.pauseWorker();
   }
 
+  /** Consumes every registered connector's push queue again. */
   resumeWorker(): Promise<void> {
     return this.#parts.engine.resumeWorker();
   }
