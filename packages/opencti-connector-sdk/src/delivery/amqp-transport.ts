@@ -1,14 +1,15 @@
 import type { Clock } from "../clock/clock.js";
 import { systemClock } from "../clock/clock.js";
 import { type Logger, noopLogger } from "../logging/logger.js";
-import { AmqpConnection } from "./amqp-connection.js";
+import { AmqpConnection, type AmqpConnectionOptions } from "./amqp-connection.js";
 import type { AmqpConnectionSettings } from "./amqp-connection-settings.js";
 import { createQueueMessageEncoder } from "./amqp-envelope.js";
 import { type PublishPolicy, publishWithConfirms } from "./amqp-publisher.js";
 import type { BundleTransport, DeliveryBatch, DeliveryOptions, PreparedDelivery } from "./bundle-transport.js";
 
-/** Options of {@link AmqpTransport}. */
-export interface AmqpTransportOptions {
+/** Options of {@link AmqpTransport}; `clock`, `logger`, `random`, `heartbeatSeconds` and `connectionName` as for the connection. */
+export interface AmqpTransportOptions
+  extends Pick<AmqpConnectionOptions, "clock" | "logger" | "random" | "heartbeatSeconds" | "connectionName"> {
   /** Broker settings: registration's `config.connection` with the `MQ_*` overrides (`resolveAmqpConnection`). */
   readonly connection: AmqpConnectionSettings;
   /** Registration's `config.push_exchange` (e.g. `amqp.worker.exchange`). */
@@ -17,14 +18,6 @@ export interface AmqpTransportOptions {
   readonly routingKey: string;
   /** Registration's `connector_user_id`: the envelope's `applicant_id`. */
   readonly applicantId: string | null;
-  readonly clock?: Clock | undefined;
-  readonly logger?: Logger | undefined;
-  /** Randomness of backoff jitter (tests). */
-  readonly random?: (() => number) | undefined;
-  /** AMQP heartbeat in seconds (default 10). */
-  readonly heartbeatSeconds?: number | undefined;
-  /** Client-provided connection name shown by the broker (e.g. `opencti-connector <id>`). */
-  readonly connectionName?: string | undefined;
   /** Connection attempts per (re)connection before giving up (default 30). */
   readonly reconnectAttempts?: number | undefined;
   /** Backoff of reconnections and republications: full jitter from 1 s, doubling up to 60 s. */

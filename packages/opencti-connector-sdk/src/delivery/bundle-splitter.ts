@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { InvalidBundleError } from "../errors/invalid-bundle-error.js";
-import { describeExternalReference, externalReferenceKey, killChainPhaseKey } from "./embedded-keys.js";
+import { type EmbeddedKind, EXTERNAL_REFERENCES, KILL_CHAIN_PHASES } from "./embedded-keys.js";
 import type { SplitWarning, SplitWarningReason } from "./split-warning.js";
 import { isIdSupported } from "./supported-types.js";
 
@@ -254,10 +254,10 @@ export function splitBundle(bundle: StixBundleRecord, options: SplitOptions = {}
         path.push(ref);
         nbDeps += visit(ref);
         path.pop();
-      } else if (key === "external_references" && Array.isArray(value)) {
-        item[key] = dedupeExternalReferences(item, value, noteEmbedded);
-      } else if (key === "kill_chain_phases" && Array.isArray(value)) {
-        item[key] = dedupeKillChainPhases(item, value, noteEmbedded);
+      } else if (key === EXTERNAL_REFERENCES.property && Array.isArray(value)) {
+        item[key] = dedupeEmbedded(item, value, EXTERNAL_REFERENCES, noteEmbedded);
+      } else if (key === KILL_CHAIN_PHASES.property && Array.isArray(value)) {
+        item[key] = dedupeEmbedded(item, value, KILL_CHAIN_PHASES, noteEmbedded);
       }
     }
     item.nb_deps = nbDeps;
@@ -308,54 +308,32 @@ export function splitBundle(bundle: StixBundleRecord, options: SplitOptions = {}
   };
 }
 
-/** Keeps the first external reference of each id; drops those without one (spec §6.1). */
-function dedupeExternalReferences(
+/**
+ * Keeps the first entry of each id among an object's embedded external references or kill-chain phases, and drops
+ * the entries without one (spec §6.1), noting each removal.
+ */
+function dedupeEmbedded(
   item: StixObjectRecord,
-  references: readonly unknown[],
+  entries: readonly unknown[],
+  kind: EmbeddedKind,
   note: (item: StixObjectRecord, warning: SplitWarning) => void,
 ): unknown[] {
   const seen = new Set<string>();
   const kept: unknown[] = [];
-  for (const reference of references) {
-    const key = externalReferenceKey(reference);
+  for (const entry of entries) {
+    const key = kind.key(entry);
     if (key === undefined || seen.has(key)) {
-      const ref = describeExternalReference(reference);
+      const ref = kind.describe(entry);
       note(item, {
         objectId: item.id as string,
-        property: "external_references",
+        property: kind.property,
         ...(ref === undefined ? {} : { ref }),
-        reason: key === undefined ? "invalid_external_reference" : "duplicate_external_reference",
+        reason: key === undefined ? kind.invalid : kind.duplicate,
       });
       continue;
     }
     seen.add(key);
-    kept.push(reference);
-  }
-  return kept;
-}
-
-/** Keeps the first kill-chain phase of each `{kill_chain_name, phase_name}`. */
-function dedupeKillChainPhases(
-  item: StixObjectRecord,
-  phases: readonly unknown[],
-  note: (item: StixObjectRecord, warning: SplitWarning) => void,
-): unknown[] {
-  const seen = new Set<string>();
-  const kept: unknown[] = [];
-  for (const phase of phases) {
-    const key = killChainPhaseKey(phase);
-    if (seen.has(key)) {
-      const record = (phase ?? {}) as Record<string, unknown>;
-      note(item, {
-        objectId: item.id as string,
-        property: "kill_chain_phases",
-        ref: `${String(record.kill_chain_name)}:${String(record.phase_name)}`,
-        reason: "duplicate_kill_chain_phase",
-      });
-      continue;
-    }
-    seen.add(key);
-    kept.push(phase);
+    kept.push(entry);
   }
   return kept;
 }

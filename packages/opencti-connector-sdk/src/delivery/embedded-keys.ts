@@ -1,3 +1,5 @@
+import type { SplitWarningReason } from "./split-warning.js";
+
 /**
  * Identity keys of the embedded objects the splitter de-duplicates.
  *
@@ -52,3 +54,36 @@ export function killChainPhaseKey(phase: unknown): string {
   const record = typeof phase === "object" && phase !== null ? (phase as Record<string, unknown>) : {};
   return JSON.stringify([record.kill_chain_name ?? null, record.phase_name ?? null]);
 }
+
+/** `kill_chain_name:phase_name`, for warnings. */
+export function describeKillChainPhase(phase: unknown): string {
+  const record = typeof phase === "object" && phase !== null ? (phase as Record<string, unknown>) : {};
+  return `${String(record.kill_chain_name)}:${String(record.phase_name)}`;
+}
+
+/** How the splitter identifies, describes and reports one kind of embedded entry. */
+export interface EmbeddedKind {
+  readonly property: "external_references" | "kill_chain_phases";
+  /** The entry's identity, or `undefined` when it has none (the entry is dropped). */
+  readonly key: (entry: unknown) => string | undefined;
+  readonly describe: (entry: unknown) => string | undefined;
+  readonly duplicate: SplitWarningReason;
+  readonly invalid: SplitWarningReason;
+}
+
+export const EXTERNAL_REFERENCES: EmbeddedKind = {
+  property: "external_references",
+  key: externalReferenceKey,
+  describe: describeExternalReference,
+  duplicate: "duplicate_external_reference",
+  invalid: "invalid_external_reference",
+};
+
+export const KILL_CHAIN_PHASES: EmbeddedKind = {
+  property: "kill_chain_phases",
+  key: killChainPhaseKey,
+  describe: describeKillChainPhase,
+  duplicate: "duplicate_kill_chain_phase",
+  // Every phase has a key.
+  invalid: "duplicate_kill_chain_phase",
+};

@@ -8,7 +8,7 @@
  */
 import { afterEach, expect, it } from "vitest";
 import { syntheticObjects } from "../../bench/workload.js";
-import { AmqpTransport } from "../../src/delivery/amqp-transport.js";
+import { AmqpTransport, type AmqpTransportOptions } from "../../src/delivery/amqp-transport.js";
 import { BundleSender } from "../../src/delivery/bundle-sender.js";
 import { DeliveryError } from "../../src/errors/delivery-error.js";
 import { createMemoryLogger } from "../../src/logging/logger.js";
@@ -18,6 +18,7 @@ import {
   describeWithBroker,
   drainQueue,
   LOCAL_BROKER,
+  type PushTopology,
   restartBroker,
   whilePublishersBlocked,
 } from "../support/broker.js";
@@ -27,6 +28,19 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
+
+/** An AMQP transport to a test topology, closed after the test. */
+function transportTo(topology: PushTopology, options: Partial<AmqpTransportOptions>): AmqpTransport {
+  const transport = new AmqpTransport({
+    connection: LOCAL_BROKER,
+    exchange: topology.exchange,
+    routingKey: topology.routingKey,
+    applicantId: CONNECTOR_USER_ID,
+    ...options,
+  });
+  cleanups.push(() => transport.close());
+  return transport;
+}
 
 /** Long enough for the disruption to land mid-stream: tens of thousands of messages take seconds to confirm. */
 const ITEMS = 15_000;
@@ -41,11 +55,7 @@ async function deliverThrough(disrupt: (connectionName: string) => Promise<unkno
   cleanups.push(topology.cleanup);
   const connectionName = `delivery-disruptive-${topology.connectorId}`;
   const logger = createMemoryLogger();
-  const transport = new AmqpTransport({
-    connection: LOCAL_BROKER,
-    exchange: topology.exchange,
-    routingKey: topology.routingKey,
-    applicantId: CONNECTOR_USER_ID,
+  const transport = transportTo(topology, {
     connectionName,
     logger,
     retryBaseDelayMs: 100,
@@ -53,7 +63,6 @@ async function deliverThrough(disrupt: (connectionName: string) => Promise<unkno
     reconnectAttempts: 200,
     giveUpAfterMs: 120_000,
   });
-  cleanups.push(() => transport.close());
   const announced: number[] = [];
   const reported: unknown[] = [];
   const api = {
@@ -118,15 +127,7 @@ describeWithBroker("AMQP delivery through broker disruptions", () => {
     const topology = await declarePushTopology();
     cleanups.push(topology.cleanup);
     const logger = createMemoryLogger();
-    const transport = new AmqpTransport({
-      connection: LOCAL_BROKER,
-      exchange: topology.exchange,
-      routingKey: topology.routingKey,
-      applicantId: CONNECTOR_USER_ID,
-      logger,
-      confirmTimeoutMs: 2_000,
-    });
-    cleanups.push(() => transport.close());
+    const transport = transportTo(topology, { logger, confirmTimeoutMs: 2_000 });
     await transport.start();
     const sender = new BundleSender({ transports: [transport] });
     const error = await whilePublishersBlocked(() =>

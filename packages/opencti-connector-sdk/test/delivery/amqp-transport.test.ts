@@ -10,18 +10,10 @@ import { createMemoryLogger } from "../../src/logging/logger.js";
 import { connectBroker, declarePushTopology, describeWithBroker, drainQueue, LOCAL_BROKER } from "../support/broker.js";
 import { settle } from "../support/drive.js";
 import { CONNECTOR_USER_ID } from "../support/platform-fixtures.js";
+import { ACME as acme, EMOTET as emotet } from "./stix-fixtures.js";
 
 const WORK_ID = "work_5ed680de-75e2-4aa0-bec0-4e8e5a0d1695_2026-02-12T22:41:47.123Z";
 
-const acme = { type: "identity", id: "identity--542072da-8b33-50bf-810b-d9cfd2a0bc69", name: "ACME Corp" };
-const amber = "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82";
-const emotet = {
-  type: "malware",
-  id: "malware--36297121-bf18-56e1-b200-d39c9f9f5cee",
-  name: "Emotet",
-  created_by_ref: acme.id,
-  object_marking_refs: [amber],
-};
 const uses = {
   type: "relationship",
   id: "relationship--0a1b2c3d-0000-4000-8000-000000000001",
@@ -187,7 +179,8 @@ describeWithBroker("AmqpTransport on RabbitMQ", () => {
     return { exchange: topology.exchange, routingKey: `${topology.routingKey}.full` };
   }
 
-  it("gives up on a message the broker keeps refusing, with the count of confirmed messages", async () => {
+  /** Delivers ACME then Emotet, one at a time, to the refusing queue: the second one is nacked every time. */
+  async function deliverRefused(options: Partial<AmqpTransportOptions>) {
     const clock = new FakeClock(Date.parse("2026-02-12T00:00:00Z"));
     const logger = createMemoryLogger();
     const transport = new AmqpTransport({
@@ -197,7 +190,7 @@ describeWithBroker("AmqpTransport on RabbitMQ", () => {
       clock,
       logger,
       maxInFlight: 1,
-      maxPublishAttempts: 3,
+      ...options,
     });
     cleanups.push(() => transport.close());
     const prepared = transport.prepare(batchOf({ id: "bundle--n", objects: [acme, emotet] }), {});
@@ -205,35 +198,23 @@ describeWithBroker("AmqpTransport on RabbitMQ", () => {
       prepared.deliver(() => undefined),
       clock,
     ).catch((e: unknown) => e);
+    return { error: error as DeliveryError, logger };
+  }
+
+  it("gives up on a message the broker keeps refusing, with the count of confirmed messages", async () => {
+    const { error, logger } = await deliverRefused({ maxPublishAttempts: 3 });
     expect(DeliveryError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ transport: "amqp", phase: "publish", delivered: 1, total: 2, isRetryable: true });
-    expect((error as Error).message).toBe("amqp delivery failed (127.0.0.1:5672): message 2 of 2 was nacked 3 time(s)");
+    expect(error.message).toBe("amqp delivery failed (127.0.0.1:5672): message 2 of 2 was nacked 3 time(s)");
     expect(
       logger.entries.filter((e) => e.message === "RabbitMQ did not accept a message, republishing it"),
     ).toHaveLength(2);
   });
 
   it("gives up on a refused message once it has been failing for giveUpAfterMs", async () => {
-    const clock = new FakeClock(Date.parse("2026-02-12T00:00:00Z"));
-    const transport = new AmqpTransport({
-      connection: LOCAL_BROKER,
-      ...(await fullQueue()),
-      applicantId: CONNECTOR_USER_ID,
-      clock,
-      random: () => 1,
-      maxInFlight: 1,
-      giveUpAfterMs: 10_000,
-    });
-    cleanups.push(() => transport.close());
-    const prepared = transport.prepare(batchOf({ id: "bundle--t", objects: [acme, emotet] }), {});
-    const error = await settle(
-      prepared.deliver(() => undefined),
-      clock,
-    ).catch((e: unknown) => e);
+    const { error } = await deliverRefused({ random: () => 1, giveUpAfterMs: 10_000 });
     // Republished after 1 s, 2 s, 4 s, 8 s (full jitter drawn at its maximum): 15 s > 10 s at the 5th refusal.
-    expect((error as Error).message).toBe(
-      "amqp delivery failed (127.0.0.1:5672): message 2 of 2 was nacked 5 time(s) over 15 s",
-    );
+    expect(error.message).toBe("amqp delivery failed (127.0.0.1:5672): message 2 of 2 was nacked 5 time(s) over 15 s");
   });
 
   it("gives up connecting to an unreachable broker after bounded attempts, naming host and port, never the password", async () => {

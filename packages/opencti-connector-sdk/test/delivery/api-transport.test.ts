@@ -8,6 +8,7 @@ import { DeliveryError } from "../../src/errors/delivery-error.js";
 import { settle } from "../support/drive.js";
 import { type GraphQLServer, platformError, startGraphQLServer } from "../support/graphql-server.js";
 import { CONNECTOR_ID, TEST_TOKEN } from "../support/platform-fixtures.js";
+import { ACME as acme, EMOTET as emotet } from "./stix-fixtures.js";
 
 const WORK_ID = `work_${CONNECTOR_ID}_2026-02-12T22:41:47.123Z`;
 
@@ -47,14 +48,6 @@ async function platform() {
   const api = createOpenCtiClient({ url: server.url, token: TEST_TOKEN, clock, random: () => 0.5 });
   return { server, api, clock, pushed, expectations, reported };
 }
-
-const acme = { type: "identity", id: "identity--542072da-8b33-50bf-810b-d9cfd2a0bc69", name: "ACME Corp" };
-const emotet = {
-  type: "malware",
-  id: "malware--36297121-bf18-56e1-b200-d39c9f9f5cee",
-  name: "Emotet",
-  created_by_ref: acme.id,
-};
 
 describe("API delivery (stixBundlePush) through the GraphQL client", () => {
   it("pushes the split objects as one bundle with the connector and work ids, announcing nothing", async () => {

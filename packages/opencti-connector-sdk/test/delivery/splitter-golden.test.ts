@@ -11,6 +11,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { type SplitBundle, type StixObjectRecord, splitBundle } from "../../src/delivery/bundle-splitter.js";
+import { ACME, EMOTET } from "./stix-fixtures.js";
 
 const one = (id: string, seq: number, object: StixObjectRecord): SplitBundle => ({
   type: "bundle",
@@ -353,14 +354,7 @@ describe("pycti cyclic-bundle", () => {
 
 describe("spec §6.1 example", () => {
   it("ACME first (seq 1), Emotet second (seq 2, nb_deps 2); the absent TLP:AMBER ref survives", () => {
-    const acme = { type: "identity", id: "identity--542072da-8b33-50bf-810b-d9cfd2a0bc69", name: "ACME Corp" };
-    const emotet = {
-      type: "malware",
-      id: "malware--36297121-bf18-56e1-b200-d39c9f9f5cee",
-      name: "Emotet",
-      created_by_ref: acme.id,
-      object_marking_refs: ["marking-definition--f88d31f6-486f-44da-b317-01333bde0b82"],
-    };
+    const [acme, emotet] = [ACME, EMOTET];
     const result = splitBundle({ type: "bundle", id: "bundle--example", objects: [emotet, acme] });
     expect(result.expectations).toBe(2);
     expectBundles(result.bundles, [
