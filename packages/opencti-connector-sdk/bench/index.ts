@@ -10,6 +10,8 @@ import { fileURLToPath } from "node:url";
 const BENCHMARKS: Record<string, string> = {
   "delivery-throughput": "./delivery-throughput.ts",
   "delivery-memory": "./delivery-memory.ts",
+  "connector-100k": "./connector-100k.ts",
+  "connector-1m": "./connector-1m.ts",
 };
 
 const [, , ...args] = process.argv;
