@@ -50,6 +50,8 @@ export {
   type WorkDetails,
   type WorkErrorInput,
 } from "./api/index.js";
+// cli/
+export { type CliIo, runCli } from "./cli/index.js";
 // clock/
 export { type Clock, FakeClock, systemClock } from "./clock/index.js";
 // config/
@@ -338,6 +340,28 @@ export {
   type SchedulerOptions,
   type SchedulerResult,
 } from "./scheduler/index.js";
+// validation/
+export {
+  type BundleEntry,
+  type BundleEnvelope,
+  BundleLinter,
+  type BundleLintReport,
+  type BundleProblem,
+  type BundleProblemKind,
+  BundleScanner,
+  type BundleScannerOptions,
+  type BundleSource,
+  type BundleValidationReport,
+  BundleValidator,
+  lintBundle,
+  type ReadBundleOptions,
+  readBundleEntries,
+  readBundleObjects,
+  type ScannedObject,
+  SEEDED_MARKING_IDS,
+  type ValidateBundleOptions,
+  validateBundle,
+} from "./validation/index.js";
 // work/
 export {
   type RunFigures,
