@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { KevEntry } from "./client.js";
-import type { cisaKevState } from "./config.js";
+import type { cisaKevState } from "./index.js";
 
 /** How far the import got (the connector's state without the SDK's `last_run`). */
 export type KevCursor = z.output<typeof cisaKevState>;

@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { type KevCatalog, type KevEntry, kevCatalogSchema } from "../../src/client.js";
 
+/**
+ * The golden file of the fixture catalog (relative to the tests): what the connector sends for it, the author and
+ * the TLP:CLEAR marking included.
+ */
+export const GOLDEN_SLICE = "./fixtures/golden/kev-slice.json";
+
 /** The fixture catalog (`fixtures/known_exploited_vulnerabilities.json`), validated. */
 export function fixtureCatalog(): KevCatalog {
   const text = readFileSync(new URL("../../fixtures/known_exploited_vulnerabilities.json", import.meta.url), "utf8");

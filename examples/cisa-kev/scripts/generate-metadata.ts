@@ -1,7 +1,7 @@
 /** `pnpm metadata`: regenerates the config schema, its doc and the README's configuration table. */
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { ROOT, renderMetadata } from "./connector-metadata.js";
+import { ROOT, renderMetadata } from "./metadata.js";
 
 const files = renderMetadata();
 for (const [path, content] of Object.entries(files)) writeFileSync(`${ROOT}/${path}`, content);

@@ -1,5 +1,5 @@
 /**
- * `pnpm serve:fixtures`: serves the sample catalog of `fixtures/` on http://127.0.0.1:8085 (or `FIXTURES_PORT`)
+ * `pnpm fixture-server`: serves the sample catalog of `fixtures/` on http://127.0.0.1:8085 (or `FIXTURES_PORT`)
  * until Ctrl-C, so the connector runs offline with
  * `CISA_KEV_FEED_URL=http://127.0.0.1:8085/known_exploited_vulnerabilities.json`.
  */

@@ -1,0 +1,131 @@
+import { randomUUID } from "node:crypto";
+import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigError, loadConnectorConfig } from "@org/opencti-connector-sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, renderMetadata } from "../scripts/metadata.js";
+import { cisaKevConfig, OFFICIAL_FEED_URL } from "../src/index.js";
+
+const BASE_ENV = { OPENCTI_URL: "http://localhost:8080", OPENCTI_TOKEN: "a-token", CONNECTOR_ID: randomUUID() };
+const DEFAULTS = { kev_feed_url: OFFICIAL_FEED_URL, kev_tlp_level: "clear", kev_batch_size: 200 };
+
+/** Markdown tables as Biome pads them compare equal to unpadded ones; JSON compares as data. */
+function normalized(path: string, text: string): unknown {
+  if (path.endsWith(".json")) return JSON.parse(text);
+  return text
+    .split("\n")
+    .map((line) => (line.startsWith("|") ? line.replace(/ +/g, " ").replace(/-{3,}/g, "---") : line))
+    .join("\n");
+}
+
+describe("configuration", () => {
+  let empty: string;
+  beforeAll(async () => {
+    empty = await mkdtemp(join(tmpdir(), "cisa-kev-config-"));
+  });
+  afterAll(() => rm(empty, { recursive: true, force: true }));
+
+  it("runs on the catalog's official feed, TLP:CLEAR, daily, with nothing but the platform settings", () => {
+    const config = loadConnectorConfig(cisaKevConfig, { env: BASE_ENV, cwd: empty });
+    expect(config.cisa).toEqual(DEFAULTS);
+    expect(config.connector).toMatchObject({
+      name: "CISA Known Exploited Vulnerabilities",
+      type: "EXTERNAL_IMPORT",
+      scope: ["vulnerability", "software", "note"],
+      durationPeriodMs: 86_400_000,
+      logLevel: "info",
+    });
+  });
+
+  it("reports every invalid CISA_KEV_* variable at once", () => {
+    const env = { ...BASE_ENV, CISA_KEV_TLP_LEVEL: "white", CISA_KEV_BATCH_SIZE: "0", CISA_KEV_FEED_URL: "nope" };
+    const error = (() => {
+      try {
+        loadConnectorConfig(cisaKevConfig, { env, cwd: empty });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(ConfigError.isInstance(error)).toBe(true);
+    expect((error as ConfigError).issues.map((i) => [i.env, i.yamlPath, i.given])).toEqual([
+      ["CISA_KEV_FEED_URL", "cisa.kev_feed_url", '"nope"'],
+      ["CISA_KEV_TLP_LEVEL", "cisa.kev_tlp_level", '"white"'],
+      ["CISA_KEV_BATCH_SIZE", "cisa.kev_batch_size", '"0"'],
+    ]);
+  });
+
+  it("reads config.yml.sample's settings (once its ChangeMe values are replaced)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "cisa-kev-sample-"));
+    try {
+      await copyFile(join(ROOT, "config.yml.sample"), join(dir, "config.yml"));
+      const env = { OPENCTI_TOKEN: "a-token", CONNECTOR_ID: BASE_ENV.CONNECTOR_ID };
+      const config = loadConnectorConfig(cisaKevConfig, { env, cwd: dir });
+      expect(config.opencti.url).toBe("http://localhost:8080");
+      expect(config.cisa).toEqual(DEFAULTS);
+      expect(config.connector).toMatchObject({ logLevel: "info", durationPeriodMs: 86_400_000 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("docker-compose.yml sets only known variables, the connector's at their defaults", async () => {
+    const compose = await readFile(join(ROOT, "docker-compose.yml"), "utf8");
+    const variables = Object.fromEntries(
+      [...compose.matchAll(/^\s+- ([A-Z][A-Z0-9_]*)=(.*)$/gm)].map(([, name, value]) => [name, value]),
+    );
+    const schema = JSON.parse(await readFile(join(ROOT, "__metadata__/connector_config_schema.json"), "utf8"));
+    for (const name of Object.keys(variables)) {
+      expect(name === "CONNECTOR_ID" || name in schema.properties, `${name} is not a setting`).toBe(true);
+    }
+    expect(variables).toMatchObject({
+      CISA_KEV_FEED_URL: DEFAULTS.kev_feed_url,
+      CISA_KEV_TLP_LEVEL: DEFAULTS.kev_tlp_level,
+      CISA_KEV_BATCH_SIZE: String(DEFAULTS.kev_batch_size),
+    });
+  });
+});
+
+describe("generated metadata", () => {
+  it("is up to date with src/index.ts (run `pnpm metadata` after changing the configuration)", async () => {
+    for (const [path, expected] of Object.entries(renderMetadata())) {
+      const actual = await readFile(join(ROOT, path), "utf8");
+      expect(normalized(path, actual), path).toEqual(normalized(path, expected));
+    }
+  });
+
+  it("describes the connector as the catalog requires (spec §2.3)", async () => {
+    const manifest = JSON.parse(await readFile(join(ROOT, "__metadata__/connector_manifest.json"), "utf8"));
+    expect(Object.keys(manifest).sort()).toEqual(
+      [
+        "title",
+        "slug",
+        "description",
+        "short_description",
+        "logo",
+        "use_cases",
+        "solution_categories",
+        "contact",
+        "license_type",
+        "verified",
+        "last_verified_date",
+        "playbook_supported",
+        "max_confidence_level",
+        "support_version",
+        "subscription_link",
+        "source_code",
+        "manager_supported",
+        "container_version",
+        "container_image",
+        "container_type",
+      ].sort(),
+    );
+    expect(manifest).toMatchObject({
+      slug: "cisa-kev",
+      container_image: "opencti/connector-cisa-kev",
+      container_type: cisaKevConfig.connector.type,
+      container_version: "rolling",
+    });
+    expect(manifest.short_description.length).toBeLessThanOrEqual(250);
+  });
+});
