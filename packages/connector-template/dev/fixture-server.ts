@@ -119,7 +119,11 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     if (!Number.isInteger(limit) || limit < 1) return [400, { error: "limit must be a positive integer" }];
     const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor);
     if (offset === undefined) return [400, { error: "unknown cursor" }];
-    const matching = records.filter((record) => Date.parse(record.updated_at) > since);
+    // A record whose date does not parse is served as is: checking records is the client's job.
+    const matching = records.filter((record) => {
+      const at = Date.parse(record.updated_at);
+      return Number.isNaN(at) || at > since;
+    });
     const end = offset + Math.min(limit, maxPageSize);
     return [200, { data: matching.slice(offset, end), next_cursor: end < matching.length ? encodeCursor(end) : null }];
   };

@@ -1,0 +1,174 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CONNECTOR_DIR, comparable, renderMetadata } from "../scripts/metadata.js";
+import { templateConfig } from "../src/index.js";
+
+const read = (path: string) => readFileSync(join(CONNECTOR_DIR, path), "utf8");
+const manifest = JSON.parse(read("__metadata__/connector_manifest.json")) as Record<string, unknown>;
+const schema = JSON.parse(read("__metadata__/connector_config_schema.json")) as {
+  $schema: unknown;
+  $id: unknown;
+  type: unknown;
+  properties: Record<string, Record<string, unknown>>;
+  required: unknown;
+  additionalProperties: unknown;
+};
+
+// The catalog's fixed lists (OpenCTI-Platform/connectors tests/_manifest_validators.py).
+const USE_CASES = new Set([
+  "Adversary & Campaign Insights",
+  "Vulnerability & Exploit Awareness",
+  "Infrastructure & Attack Surface Visibility",
+  "Detection & Response Enablement",
+  "Fraud, Financial Crime & Cryptocurrency Monitoring",
+  "Brand, Digital Risk & Underground Exposure",
+  "Third-Party & Supply Chain Oversight",
+  "Cloud, SaaS & Platform Security",
+  "Geopolitical, Physical & Hybrid Risk Analysis",
+  "Market Vertical & Mission-Specific Intelligence",
+  "FIMI & Disinformation",
+  "Other",
+]);
+const SOLUTION_CATEGORIES = new Set([
+  "Threat Intelligence Feed",
+  "Endpoint Detection & Response",
+  "SIEM & Security Analytics",
+  "Malware Analysis & Sandbox",
+  "SOAR & Security Automation",
+  "Vulnerability & Exposure Management",
+  "Attack Surface Management",
+  "Network Security",
+  "Email Security",
+  "AI Security",
+  "Incident Response & Case Management",
+  "Digital Risk Protection",
+  "Governance, Risk & Compliance",
+  "Cloud Security",
+  "Enrichment & Reputation",
+  "Import, Export & Sharing",
+  "Other",
+]);
+const CONTAINER_TYPES = [
+  "EXTERNAL_IMPORT",
+  "INTERNAL_ENRICHMENT",
+  "INTERNAL_EXPORT_FILE",
+  "INTERNAL_HUNT",
+  "INTERNAL_IMPORT_FILE",
+  "STREAM",
+];
+
+const isText = (value: unknown) => typeof value === "string" && value.trim() !== "";
+const isTextOrNull = (value: unknown) => value === null || isText(value);
+const isIsoDate = (value: unknown) =>
+  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+const fromList = (list: Set<string>) => (value: unknown) =>
+  Array.isArray(value) && value.length >= 1 && value.length <= 3 && value.every((item) => list.has(item));
+
+describe("__metadata__/connector_manifest.json", () => {
+  it("has exactly the catalog's keys, each valid (the catalog's manifest validators)", () => {
+    const rules: Record<string, (value: unknown) => boolean> = {
+      title: isText,
+      slug: (value) => typeof value === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value),
+      description: isText,
+      short_description: (value) => isText(value) && (value as string).length <= 250,
+      logo: isTextOrNull,
+      use_cases: fromList(USE_CASES),
+      solution_categories: fromList(SOLUTION_CATEGORIES),
+      contact: isTextOrNull,
+      license_type: (value) => value === null || value === "Free" || value === "Commercial",
+      verified: (value) => typeof value === "boolean",
+      last_verified_date: (value) => value === null || isIsoDate(value),
+      playbook_supported: (value) => typeof value === "boolean",
+      max_confidence_level: (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 100,
+      support_version: (value) => typeof value === "string" && /^(>=|>|<=|<|=)?\d+\.\d+\.\d+$/.test(value),
+      subscription_link: isTextOrNull,
+      source_code: (value) =>
+        typeof value === "string" && value.startsWith("https://github.com/OpenCTI-Platform/connectors/"),
+      manager_supported: (value) => typeof value === "boolean",
+      container_version: isText,
+      container_image: (value) => typeof value === "string" && value.startsWith("opencti/connector-"),
+      container_type: (value) => CONTAINER_TYPES.includes(value as string),
+    };
+    expect(Object.keys(manifest).sort()).toEqual(Object.keys(rules).sort());
+    const invalid = Object.entries(rules)
+      .filter(([key, valid]) => !valid(manifest[key]))
+      .map(([key]) => `${key}: ${JSON.stringify(manifest[key])}`);
+    expect(invalid).toEqual([]);
+  });
+
+  it("agrees with the connector's code: name, type, image, platform versions", () => {
+    expect(manifest.title).toBe(templateConfig.connector.name);
+    expect(manifest.container_type).toBe(templateConfig.connector.type);
+    expect(manifest.container_image).toBe(`opencti/connector-${manifest.slug}`);
+    expect(manifest.container_version).toBe("rolling");
+    expect(read("src/index.ts")).toContain(`supportVersion: "${manifest.support_version}"`);
+  });
+});
+
+describe("__metadata__/connector_config_schema.json", () => {
+  it("has the catalog's envelope", () => {
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(schema.$id).toBe(`https://www.filigran.io/connectors/${manifest.slug}_config.schema.json`);
+    expect(schema.type).toBe("object");
+    expect(schema.additionalProperties).toBe(true);
+    expect(Array.isArray(schema.required) && schema.required.every((name) => typeof name === "string")).toBe(true);
+  });
+
+  it("types every property flatly: no union, no object, every array with a default", () => {
+    for (const [name, property] of Object.entries(schema.properties)) {
+      expect(property.type, name).toEqual(expect.stringMatching(/^(string|number|integer|boolean|array)$/));
+      expect(property, name).not.toHaveProperty("anyOf");
+      expect(property, name).not.toHaveProperty("oneOf");
+      if (property.type === "array") expect(property, name).toHaveProperty("default");
+    }
+  });
+
+  it("describes the base variables as the catalog expects of an external import", () => {
+    const p = schema.properties;
+    expect(schema.required).toEqual(expect.arrayContaining(["OPENCTI_URL", "OPENCTI_TOKEN"]));
+    expect(p.OPENCTI_URL).toMatchObject({ type: "string", format: "uri" });
+    expect(p).not.toHaveProperty("CONNECTOR_ID");
+    expect(p.CONNECTOR_NAME).toMatchObject({ type: "string", default: expect.stringMatching(/\S/) });
+    expect(p.CONNECTOR_TYPE).toMatchObject({ type: "string", const: "EXTERNAL_IMPORT" });
+    const levels = ["error", "warning", "warn", "info", "debug"];
+    expect(levels).toContain(p.CONNECTOR_LOG_LEVEL?.default);
+    expect(levels).toEqual(expect.arrayContaining(p.CONNECTOR_LOG_LEVEL?.enum as string[]));
+    expect(p.CONNECTOR_SCOPE).toMatchObject({ type: "array", default: expect.any(Array) });
+    expect(p.CONNECTOR_DURATION_PERIOD).toMatchObject({ type: "string", format: "duration", default: "PT1H" });
+    for (const name of ["CONNECTOR_NAME", "CONNECTOR_TYPE", "CONNECTOR_LOG_LEVEL"]) {
+      expect(schema.required).not.toContain(name);
+    }
+  });
+
+  it("runs from the variables alone: every setting but the secrets has a default", () => {
+    const required = schema.required as string[];
+    const withoutDefault = Object.entries(schema.properties)
+      .filter(([name, property]) => !required.includes(name) && property.default === undefined)
+      .map(([name]) => name);
+    expect(withoutDefault).toEqual([]);
+    expect(required.filter((name) => schema.properties[name]?.writeOnly !== true && name !== "OPENCTI_URL")).toEqual(
+      [],
+    );
+  });
+
+  it("declares the connector's settings (TEMPLATE_*), the API key as a secret", () => {
+    expect(Object.keys(schema.properties).filter((name) => name.startsWith("TEMPLATE_"))).toEqual([
+      "TEMPLATE_API_BASE_URL",
+      "TEMPLATE_API_KEY",
+      "TEMPLATE_TLP_LEVEL",
+      "TEMPLATE_IMPORT_START_DATE",
+    ]);
+    expect(schema.properties.TEMPLATE_API_KEY).toMatchObject({ format: "password", writeOnly: true });
+    expect(schema.properties.TEMPLATE_TLP_LEVEL).toMatchObject({
+      enum: ["clear", "green", "amber", "amber+strict", "red"],
+      default: "amber+strict",
+    });
+  });
+});
+
+describe("generated files", () => {
+  it.each(Object.entries(renderMetadata()))("%s is up to date (run `pnpm metadata` to regenerate)", (path, content) => {
+    expect(comparable(path, read(path))).toBe(comparable(path, content));
+  });
+});
