@@ -85,6 +85,7 @@ export async function sendCommand(args: readonly string[], io: ResolvedCliIo): P
   let input: BundleInput | undefined;
   let logger: SdkLogger | undefined;
   try {
+    input = await openBundleInput(parsed.file, io, { replayable: true });
     const env = parsed.directory === undefined ? io.env : directoryEnv(io.env, parsed.directory);
     const resolved = resolveConnectorConfig(CLI_CONNECTOR_CONFIG, {
       env,
@@ -101,7 +102,6 @@ export async function sendCommand(args: readonly string[], io: ResolvedCliIo): P
       stream: io.stderr as NodeJS.WritableStream,
     });
     for (const diagnostic of resolved.diagnostics) logger[diagnostic.level](diagnostic.message, diagnostic.attributes);
-    input = await openBundleInput(parsed.file, io, { replayable: true });
     const plan = await planSend(input.open(), input.label);
     const delivered = await deliver({ io, config, logger, input, plan, parsed, started });
     for (const line of formatSendSummary(delivered)) io.out(line);
