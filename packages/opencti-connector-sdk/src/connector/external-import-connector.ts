@@ -98,15 +98,24 @@ function lastRunEnd(state: ConnectorState | null): number | undefined {
  *
  * @example
  * ```ts
- * import { TLP_GREEN, defaultBuilders } from "@org/stix2-types";
+ * import { defaultBuilders, TLP_GREEN } from "@org/stix2-types";
  * import { z } from "zod";
  * import {
- *   type CollectContext, type ConnectorConfigOf, defineConnectorConfig, ExternalImportConnector,
- *   type ExternalImportConnectorOptions, type ImportState, isoDuration, type MapContext, MappingError,
- *   paginateCursor, runConnector, secret,
+ *   type CollectContext,
+ *   type ConnectorConfigOf,
+ *   defineConnectorConfig,
+ *   ExternalImportConnector,
+ *   type ExternalImportConnectorOptions,
+ *   type ImportState,
+ *   isoDuration,
+ *   type MapContext,
+ *   MappingError,
+ *   paginateCursor,
+ *   runConnector,
+ *   secret,
  * } from "@org/opencti-connector-sdk";
  *
- * const config = defineConnectorConfig({
+ * export const acmeConfig = defineConnectorConfig({
  *   namespace: "acme",
  *   schema: z.object({
  *     api_base_url: z.url().default("https://api.acme.example"),
@@ -115,20 +124,20 @@ function lastRunEnd(state: ConnectorState | null): number | undefined {
  *   }),
  *   connector: { type: "EXTERNAL_IMPORT", name: "Acme Feed", scope: ["indicator"], durationPeriod: "PT1H" },
  * });
- * const state = z.object({ since: z.iso.datetime().optional() });
- * const page = z.object({
+ * const acmeState = z.object({ since: z.iso.datetime().optional() });
+ * const acmePage = z.object({
  *   items: z.array(z.object({ id: z.string(), ip: z.string(), seen: z.iso.datetime() })),
  *   next: z.string().nullable(),
  * });
- * type Item = z.output<typeof page>["items"][number];
- * type Config = ConnectorConfigOf<typeof config>;
+ * type Config = ConnectorConfigOf<typeof acmeConfig>;
+ * type Item = z.output<typeof acmePage>["items"][number];
  *
- * class AcmeConnector extends ExternalImportConnector<typeof config, typeof state, Item> {
+ * export class AcmeConnector extends ExternalImportConnector<typeof acmeConfig, typeof acmeState, Item> {
  *   constructor(options?: ExternalImportConnectorOptions) {
  *     super(
  *       {
- *         config,
- *         state,
+ *         config: acmeConfig,
+ *         state: acmeState,
  *         author: defaultBuilders.identity({ name: "Acme", identity_class: "organization" }),
  *         markings: [TLP_GREEN],
  *       },
@@ -136,17 +145,16 @@ function lastRunEnd(state: ConnectorState | null): number | undefined {
  *     );
  *   }
  *
- *   async *collect(context: CollectContext<Config, ImportState<typeof state>>) {
+ *   async *collect(context: CollectContext<Config, ImportState<typeof acmeState>>) {
  *     const source = this.createHttpClient({
  *       baseUrl: context.config.acme.api_base_url,
  *       auth: { type: "header", name: "X-Api-Key", value: context.config.acme.api_key },
  *     });
  *     const since = context.state.since ?? context.relativeStart(context.config.acme.import_start_date);
  *     const pages = paginateCursor(source, "/v1/indicators", {
- *       schema: page,
- *       items: (body) => body.items,
- *       nextCursor: (body) => body.next,
- *       cursorParam: "cursor",
+ *       schema: acmePage,
+ *       items: (page) => page.items,
+ *       nextCursor: (page) => page.next,
  *       query: { since },
  *       signal: context.signal,
  *     });
@@ -160,8 +168,7 @@ function lastRunEnd(state: ConnectorState | null): number | undefined {
  *   override toStix(item: Item, context: MapContext<Config>) {
  *     if (item.ip === "") throw new MappingError("no ip", { recordId: item.id });
  *     const ip = context.stix.ipv4Address({ value: item.ip });
- *     const indicator = context.stix.indicatorFor(ip, { name: item.ip, valid_from: item.seen });
- *     return [ip, ...indicator];
+ *     return [ip, context.stix.indicatorFor(ip, { valid_from: item.seen })];
  *   }
  *
  *   override recordId(item: Item) {
@@ -169,7 +176,8 @@ function lastRunEnd(state: ConnectorState | null): number | undefined {
  *   }
  * }
  *
- * await runConnector(AcmeConnector);
+ * // The connector's entry point when run as a program (`node acme-connector.js`), not when imported.
+ * if (import.meta.url === `file://${process.argv[1]}`) await runConnector(AcmeConnector);
  * ```
  */
 export abstract class ExternalImportConnector<
@@ -306,7 +314,7 @@ export abstract class ExternalImportConnector<
             connectorId: connector.id,
             connectorName: connector.name,
             config,
-            stateSchema: this.#stateSchema as unknown as z.ZodType<ImportState<S>>,
+            stateSchema: this.#stateSchema,
             helper,
             workApi: connector.sendToQueue ? api : undefined,
             sender,

@@ -15,7 +15,14 @@ import { BatchDefaults, mapBatch, type SkippedRecord, type StixOutput } from "./
 import type { BatchSender } from "./batch-sender.js";
 import { CheckpointQueue } from "./checkpoint-queue.js";
 import type { CollectContext, MapContext } from "./import-context.js";
-import { type ImportState, LAST_RUN_KEY, mergeCheckpoint, readStoredState, relativeStart } from "./import-state.js";
+import {
+  type ImportState,
+  type ImportStateSchema,
+  LAST_RUN_KEY,
+  mergeCheckpoint,
+  readStoredState,
+  relativeStart,
+} from "./import-state.js";
 import { RunProgress } from "./run-progress.js";
 import { retryableSourceError, type SourceRetryOptions, sourceRetryDelayMs } from "./source-retry.js";
 
@@ -27,8 +34,8 @@ export interface ImportRunOptions<C, S extends z.ZodObject, R> {
   connectorId: string;
   connectorName: string;
   config: C;
-  /** The connector's state schema with `last_run` (see `importStateSchema`). */
-  stateSchema: z.ZodType<ImportState<S>>;
+  /** The connector's state schema with `last_run`. */
+  stateSchema: ImportStateSchema<S>;
   helper: Pick<ConnectorHelper, "getState" | "stateGeneration" | "checkpoint" | "onStateReset">;
   /** The work API; `undefined` when `CONNECTOR_SEND_TO_QUEUE=false` (no work calls at all). */
   workApi: WorkApi | undefined;

@@ -6,18 +6,21 @@ import type { ConnectorState } from "../helper/connector-state.js";
 /** The state key the SDK writes at the end of each successful run: its end time, ISO 8601 UTC. */
 export const LAST_RUN_KEY = "last_run";
 
-/** A connector's state schema with the SDK's `last_run` field added. */
-export type ImportStateSchema<S extends z.ZodObject> = ReturnType<typeof importStateSchema<S>>;
-
 /**
  * The typed state of an external import: the connector's own cursor fields (its state schema) plus `last_run`,
  * the end of the last successful run (ISO 8601), which the scheduler reads to delay the first run after a restart.
  */
 export type ImportState<S extends z.ZodObject> = z.output<S> & { last_run?: string };
 
-/** Adds `last_run` to a connector's state schema. */
-export function importStateSchema<S extends z.ZodObject>(schema: S) {
-  return schema.extend({ [LAST_RUN_KEY]: z.iso.datetime({ offset: true }).optional() });
+/** A connector's state schema with the SDK's `last_run` field added (see {@link importStateSchema}). */
+export type ImportStateSchema<S extends z.ZodObject> = z.ZodType<ImportState<S>>;
+
+/** Adds `last_run` (an optional ISO 8601 date-time) to a connector's state schema. */
+export function importStateSchema<S extends z.ZodObject>(schema: S): ImportStateSchema<S> {
+  // zod types `extend` on the generic shape loosely; the output is the connector's state plus `last_run`.
+  return schema.extend({
+    [LAST_RUN_KEY]: z.iso.datetime({ offset: true }).optional(),
+  }) as unknown as ImportStateSchema<S>;
 }
 
 function issuesOf(error: z.ZodError): StateIssue[] {
