@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { FixtureRecord } from "../dev/fixture-server.js";
 import { BROKER_URL, brokerAvailable } from "./support/broker.js";
-import { type TemplateRig, templateRig } from "./support/run-template.js";
+import { type TemplateRig, templateRig } from "./support/connector-rig.js";
 
 const withBroker = await brokerAvailable();
 
