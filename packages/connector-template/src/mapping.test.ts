@@ -1,4 +1,4 @@
-import { MappingError } from "@org/opencti-connector-sdk";
+import { lintBundle, MappingError } from "@org/opencti-connector-sdk";
 import { defaultBuilders, TLP_AMBER, withDefaults } from "@org/stix2-types";
 import { describe, expect, it } from "vitest";
 import sample from "../fixtures/sample-feed.json" with { type: "json" };
@@ -21,6 +21,16 @@ describe("mapRecord", () => {
     await expect(`${JSON.stringify(objects, null, 2)}\n`).toMatchFileSnapshot(
       "../fixtures/golden/sample-feed.stix.json",
     );
+  });
+
+  it("gives bundles that pass the SDK's lint: authored, marked, deterministic ids, no dangling reference", () => {
+    const objects = records.flatMap((record) => mapRecord(record, stix));
+    const bundle = {
+      type: "bundle",
+      id: "bundle--6f1c9b5e-3d2a-4c8b-9e7f-0a1b2c3d4e5f",
+      objects: [AUTHOR, TLP_AMBER, ...objects],
+    };
+    expect(lintBundle(bundle)).toEqual({ passed: true, objectCount: objects.length + 2, findings: [] });
   });
 
   it("maps a record with a malware family to an observable, an indicator, a malware and two relationships", () => {

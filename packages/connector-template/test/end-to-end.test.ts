@@ -1,3 +1,4 @@
+import { lintBundle } from "@org/opencti-connector-sdk";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FixtureRecord } from "../dev/fixture-server.js";
 import { BROKER_URL, brokerAvailable } from "./support/broker.js";
@@ -61,6 +62,12 @@ describe.each([
       since: newest(r.feed.records),
       last_run: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
     });
+    const bundle = {
+      type: "bundle",
+      id: "bundle--0d6f3a52-8c1e-4b7a-9f2d-5e6a7b8c9d0e",
+      objects: r.platform.objects(),
+    };
+    expect(lintBundle(bundle).findings).toEqual([]);
     expect(r.platform.objects({ type: "indicator" })).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
