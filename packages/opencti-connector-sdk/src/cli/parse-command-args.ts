@@ -22,7 +22,12 @@ export function parseCommandArgs<T extends { values: { help?: boolean | undefine
   try {
     parsed = parse();
   } catch (error) {
-    throw usageError(command, (error as Error).message.split("\n")[0] ?? "invalid arguments");
+    const message = (error as Error).message;
+    const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
+    throw usageError(
+      command,
+      unknown === undefined ? (message.split("\n")[0] ?? message) : `unknown option ${unknown}`,
+    );
   }
   const count = parsed.positionals.length;
   if (parsed.values.help !== true && (count < positionals.min || count > positionals.max)) {

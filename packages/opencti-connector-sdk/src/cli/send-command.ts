@@ -1,3 +1,5 @@
+import { mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createOpenCtiClient } from "../api/opencti-client.js";
 import type { ConnectorConfigOf } from "../config/define-connector-config.js";
@@ -86,7 +88,12 @@ export async function sendCommand(args: readonly string[], io: ResolvedCliIo): P
   let logger: SdkLogger | undefined;
   try {
     input = await openBundleInput(parsed.file, io, { replayable: true });
-    const env = parsed.directory === undefined ? io.env : directoryEnv(io.env, parsed.directory);
+    let env = io.env;
+    if (parsed.directory !== undefined) {
+      const directory = resolve(io.cwd, parsed.directory);
+      await mkdir(directory, { recursive: true });
+      env = directoryEnv(io.env, directory);
+    }
     const resolved = resolveConnectorConfig(CLI_CONNECTOR_CONFIG, {
       env,
       cwd: io.cwd,

@@ -51,11 +51,14 @@ const KIND_ORDER: readonly BundleProblemKind[] = [
   "dangling_ref",
 ];
 
-/** Sorts problems in bundle order: the bundle's own first, then by object, then by kind, stably. */
+/**
+ * Sorts problems in bundle order (the bundle's own first, then by object, then by kind, stably), each with its
+ * properties in one order: `kind`, `path`, `message`, then the optional ones.
+ */
 export function sortProblems(problems: readonly BundleProblem[]): BundleProblem[] {
-  return [...problems].sort(
-    (a, b) => (a.index ?? -1) - (b.index ?? -1) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
-  );
+  return [...problems]
+    .sort((a, b) => (a.index ?? -1) - (b.index ?? -1) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
+    .map(({ kind, path, message, ...rest }) => ({ kind, path, message, ...rest }));
 }
 
 /** The path of a property inside `objects[index]`, given the property's path relative to the object. */

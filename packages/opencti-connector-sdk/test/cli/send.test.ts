@@ -65,7 +65,9 @@ describeWithBroker("send over RabbitMQ", () => {
     expect(objects.filter((o) => o.id === IDENTITY)).toHaveLength(3);
     expect(new Set(received.map((m) => m.bundle.id))).toEqual(new Set([geography.id]));
     const [work] = platform.works;
-    expect(received.every((m) => m.envelope.work_id === work?.id && m.envelope.applicant_id === CONNECTOR_USER_ID)).toBe(true);
+    expect(
+      received.every((m) => m.envelope.work_id === work?.id && m.envelope.applicant_id === CONNECTOR_USER_ID),
+    ).toBe(true);
 
     expect(work).toMatchObject({ expected: 541, errors: [] });
     expect(work?.name).toMatch(/^opencti-connector CLI run @ \d{4}-\d\d-\d\dT/);
@@ -138,7 +140,10 @@ describe("send through the API and into a directory", () => {
     // The worker counts what it splits from a pushed bundle: the CLI adds no expectation.
     expect(workCalls(server).map(([operation]) => operation)).toEqual(["workAdd", "workToProcessed"]);
     expect(work?.closed?.inError).toBe(false);
-    expect(summaryLines(run).slice(2, 4)).toEqual(["  messages      2 bundles pushed", `  expectations  0 on work ${work?.id}`]);
+    expect(summaryLines(run).slice(2, 4)).toEqual([
+      "  messages      2 bundles pushed",
+      `  expectations  0 on work ${work?.id}`,
+    ]);
   });
 
   it("closes the work in error and prints one line when the platform refuses a push", async () => {
@@ -157,8 +162,13 @@ describe("send through the API and into a directory", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr.split("\n")).toHaveLength(2);
-    expect(run.stderr).toMatch(/^error: api delivery failed: .*Invalid bundle.* \(0 objects delivered before the failure\)\n$/);
-    expect(platform.works[0]?.closed).toMatchObject({ inError: true, message: expect.stringMatching(/^DeliveryError: /) });
+    expect(run.stderr).toMatch(
+      /^error: api delivery failed: .*Invalid bundle.* \(0 objects delivered before the failure\)\n$/,
+    );
+    expect(platform.works[0]?.closed).toMatchObject({
+      inError: true,
+      message: expect.stringMatching(/^DeliveryError: /),
+    });
   });
 
   it("writes the batches into --directory without opening a work", async () => {

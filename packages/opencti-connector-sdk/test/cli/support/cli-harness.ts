@@ -7,9 +7,9 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { runCli } from "../../../src/cli/run-cli.js";
 import type { Clock } from "../../../src/clock/clock.js";
 import type { SignalSource } from "../../../src/helper/shutdown-signal.js";
-import { runCli } from "../../../src/cli/run-cli.js";
 
 /** The SDK package's folder. */
 export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -34,7 +34,13 @@ class Collector extends Writable {
 /** Runs `argv` with `runCli` in this process. */
 export async function runInProcess(
   argv: string[],
-  options: { env?: NodeJS.ProcessEnv; stdin?: string | Buffer; cwd?: string; clock?: Clock; signals?: SignalSource } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    stdin?: string | Buffer;
+    cwd?: string;
+    clock?: Clock;
+    signals?: SignalSource;
+  } = {},
 ): Promise<CliRun> {
   const stdout = new Collector();
   const stderr = new Collector();
