@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { lintBundle } from "@org/opencti-connector-sdk";
 import { startPlatform } from "@org/opencti-connector-testkit";
 import { generateId, parseStixObject, TLP_CLEAR, withDefaults } from "@org/stix2-types";
 import { describe, expect, it } from "vitest";
@@ -76,6 +77,8 @@ describeFullWithBroker("the full KEV catalog end to end (testkit emulator, Rabbi
         software: software.size,
         relationship: catalog.count,
       });
+      const bundle = { type: "bundle", id: `bundle--${randomUUID()}`, objects: platform.objects() };
+      expect(lintBundle(bundle).findings).toEqual([]);
       const newest = catalog.vulnerabilities
         .map((e) => e.dateAdded)
         .sort()
