@@ -14,7 +14,7 @@ import {
 import { type StixObject, tlpMarking } from "@org/stix2-types";
 import { z } from "zod";
 import { type DatasetFile, DatasetsClient } from "./client.js";
-import { type DatasetRecord, datasetRecordId, FILIGRAN_AUTHOR, mapDatasetRecord } from "./mapping.js";
+import { type DatasetRecord, datasetRecordId, datasetRecords, FILIGRAN_AUTHOR, mapDatasetRecord } from "./mapping.js";
 import { platformIds } from "./platform-ids.js";
 
 /** Where Filigran publishes the datasets. */
@@ -120,7 +120,7 @@ export class DatasetsConnector extends ExternalImportConnector<
       }
       const invalid = file.objects.filter((o) => !("object" in o)).length;
       context.logger.info("Importing dataset", { ...attributes, invalid_objects: invalid });
-      yield file.objects.map((entry) => ({ file: file.name, entry, ids }));
+      yield datasetRecords(file, ids, FILIGRAN_AUTHOR);
       const imported = {
         sha256: file.sha256,
         tlp_level: tlpLevel,
@@ -131,7 +131,7 @@ export class DatasetsConnector extends ExternalImportConnector<
     if (rejected !== undefined) throw rejected;
   }
 
-  override toStix(record: DatasetRecord, context: MapContext<DatasetsConfig>): StixObject | null {
+  override toStix(record: DatasetRecord, context: MapContext<DatasetsConfig>): StixObject {
     return mapDatasetRecord(record, context.author, context.markings);
   }
 

@@ -10,7 +10,7 @@ import {
   TECHNOLOGIES,
 } from "../test/support/foreign-objects.js";
 import type { DatasetObject } from "./client.js";
-import { type DatasetRecord, datasetRecordId, FILIGRAN_AUTHOR, mapDatasetRecord } from "./mapping.js";
+import { type DatasetRecord, datasetRecordId, datasetRecords, FILIGRAN_AUTHOR, mapDatasetRecord } from "./mapping.js";
 import { platformIds } from "./platform-ids.js";
 
 const ids = platformIds([TECHNOLOGIES, FIREEYE, FIREEYE_PART_OF]);
@@ -22,6 +22,24 @@ describe("FILIGRAN_AUTHOR", () => {
   it("is the identity the datasets carry, with its platform id", () => {
     expect(FILIGRAN_AUTHOR).toMatchObject({ id: FILIGRAN, name: "Filigran", identity_class: "organization" });
     expect(generateId(FILIGRAN_AUTHOR)).toBe(FILIGRAN);
+  });
+});
+
+describe("datasetRecords", () => {
+  it("keeps every object of the file but its marking definitions and its copies of the author", () => {
+    const copy = { ...FILIGRAN_AUTHOR, description: "the file's copy" };
+    const invalid = { index: 3, id: undefined, issues: [{ path: "", message: "is odd" }] };
+    const objects: DatasetObject[] = [
+      { index: 0, object: copy },
+      { index: 1, object: TLP_CLEAR },
+      { index: 2, object: TECHNOLOGIES },
+      invalid,
+    ];
+    const fileIds = platformIds([copy, TECHNOLOGIES]);
+    expect(datasetRecords({ name: "sectors", url: "", sha256: "", objects }, fileIds, FILIGRAN_AUTHOR)).toEqual([
+      { file: "sectors", entry: { index: 2, object: TECHNOLOGIES }, ids: fileIds },
+      { file: "sectors", entry: invalid, ids: fileIds },
+    ]);
   });
 });
 
@@ -79,13 +97,6 @@ describe("mapDatasetRecord", () => {
       x_opencti_created_by_ref: FILIGRAN,
       object_marking_refs: [CLEAR],
     });
-  });
-
-  it("leaves out marking definitions and the file's copy of the author", () => {
-    expect(remark(TLP_CLEAR)).toBeNull();
-    const copy = { ...FILIGRAN_AUTHOR, description: "the file's copy" };
-    const entry = { index: 0, object: copy };
-    expect(mapDatasetRecord({ file: "sectors", entry, ids: platformIds([copy]) }, FILIGRAN_AUTHOR, [])).toBeNull();
   });
 
   it("rejects an invalid object with a MappingError naming the file, position, id and every problem", () => {

@@ -7,7 +7,7 @@ import {
   type MarkingDefinition,
   type StixObject,
 } from "@org/stix2-types";
-import type { DatasetObject } from "./client.js";
+import type { DatasetFile, DatasetObject } from "./client.js";
 import { renameRefs } from "./rename-refs.js";
 
 /**
@@ -33,6 +33,19 @@ export interface DatasetRecord {
   readonly ids: ReadonlyMap<string, string>;
 }
 
+/**
+ * The records of a file to send: every object but its marking definitions and its copies of `author` (the SDK
+ * sends the author and the connector's markings first in every batch, and every object is re-marked).
+ */
+export function datasetRecords(file: DatasetFile, ids: ReadonlyMap<string, string>, author: Identity): DatasetRecord[] {
+  return file.objects
+    .filter(
+      (entry) =>
+        !("object" in entry) || (entry.object.type !== "marking-definition" && ids.get(entry.object.id) !== author.id),
+    )
+    .map((entry) => ({ file: file.name, entry, ids }));
+}
+
 /** How a record is named in logs and on the work: `sectors.json objects[3] identity--…`. */
 export function datasetRecordId(record: DatasetRecord): string {
   const { entry } = record;
@@ -47,8 +60,6 @@ export function datasetRecordId(record: DatasetRecord): string {
  *   its id from the file in `x_opencti_stix_ids`, so both resolve to it; its references are renamed the same way;
  * - `created_by_ref` (`x_opencti_created_by_ref` for observables) becomes `author`, `object_marking_refs` become
  *   `markings`, and granular markings are dropped;
- * - marking definitions and the file's copy of the author are left out (the SDK sends the author and markings
- *   first in every batch).
  *
  * @throws MappingError for an object that is not valid STIX (its problems listed) or that the platform cannot
  * identify: the SDK skips it, logs it and reports it on the work.
@@ -57,7 +68,7 @@ export function mapDatasetRecord(
   record: DatasetRecord,
   author: Identity,
   markings: readonly MarkingDefinition[],
-): StixObject | null {
+): StixObject {
   const { entry, ids } = record;
   const recordId = datasetRecordId(record);
   if (!("object" in entry)) {
@@ -65,14 +76,12 @@ export function mapDatasetRecord(
     throw new MappingError(`invalid STIX object: ${problems}`, { recordId });
   }
   const { object } = entry;
-  if (object.type === "marking-definition") return null;
   const id = hasDeterministicId(object.type) ? ids.get(object.id) : object.id;
   if (id === undefined) {
     throw new MappingError("the platform cannot compute an id for it (a property it is identified by is missing)", {
       recordId,
     });
   }
-  if (id === author.id) return null;
   const {
     granular_markings: _granular,
     created_by_ref: _createdBy,

@@ -70,6 +70,12 @@ describeBroker("OpenCTI datasets connector against the testkit emulator over Rab
     expect(first.works).toEqual([
       expect.objectContaining({ status: "complete", expected: 8 + 11 + 8, processed: 8 + 11 + 8, errors: [] }),
     ]);
+    expect(first.logger.entries).toContainEqual(
+      expect.objectContaining({
+        message: "Import run summary",
+        attributes: expect.objectContaining({ status: "succeeded", batches: 3, records: 21, skipped: 0 }),
+      }),
+    );
     expect(platform.countsByType()).toEqual({
       identity: 8,
       location: 5,
