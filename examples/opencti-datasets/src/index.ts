@@ -105,7 +105,10 @@ export class DatasetsConnector extends ExternalImportConnector<
         fetched.push(await client.fetchFile(name, context.signal));
       } catch (error) {
         if (!ResponseValidationError.isInstance(error)) throw error;
-        context.logger.warn("Dataset file rejected; the run imports the others, then fails", { file: `${name}.json` });
+        context.logger.warn("Dataset file rejected; the run imports the others, then fails", {
+          file: `${name}.json`,
+          field: error.field,
+        });
         rejected ??= error;
       }
     }

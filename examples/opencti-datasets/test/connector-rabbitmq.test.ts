@@ -167,6 +167,13 @@ describeBroker("OpenCTI datasets connector against the testkit emulator over Rab
     feed.set("broken.json", '{"type": "bundle", "objects": [');
     const { exitCode, logger, works } = await runOnce(connectorId, { DATASETS_FILES: "broken,sectors" });
     expect(exitCode).toBe(1);
+    expect(logger.entries).toContainEqual(
+      expect.objectContaining({
+        level: "warn",
+        message: "Dataset file rejected; the run imports the others, then fails",
+        attributes: { file: "broken.json", field: "(body)" },
+      }),
+    );
     const failure = logger.entries.find((e) => e.message === "Connector run failed");
     const error = failure?.attributes?.error as ResponseValidationError;
     expect(ResponseValidationError.isInstance(error)).toBe(true);
