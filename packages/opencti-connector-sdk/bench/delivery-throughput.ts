@@ -30,7 +30,8 @@ function splitterAlone(objects: Record<string, unknown>[]): number {
   return best;
 }
 
-async function rawBaseline(topology: BenchTopology, messages: Buffer[]): Promise<number> {
+/** The bare-broker baseline: `messages` on a raw amqplib confirm channel, confirms awaited every 1,000; messages/s. */
+export async function rawBaseline(topology: BenchTopology, messages: Buffer[]): Promise<number> {
   const model = await connect(BENCH_BROKER_URL);
   const channel = await model.createConfirmChannel();
   gc();

@@ -12,6 +12,7 @@ const BENCHMARKS: Record<string, string> = {
   "delivery-memory": "./delivery-memory.ts",
   "connector-100k": "./connector-100k.ts",
   "connector-1m": "./connector-1m.ts",
+  "cli-send": "./cli-send.ts",
 };
 
 const [, , ...args] = process.argv;

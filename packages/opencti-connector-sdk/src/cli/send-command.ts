@@ -24,7 +24,7 @@ import { planSend, type SendPlan } from "./send-plan.js";
 import { formatCount, formatRate, formatSendSummary } from "./send-summary.js";
 import { COMMAND_USAGE } from "./usage.js";
 
-const DEFAULT_BATCH_OBJECTS = 1_000;
+const DEFAULT_BATCH_OBJECTS = 5_000;
 const DEFAULT_BATCH_BYTES = 16_000_000;
 const DEFAULT_STARTUP_TIMEOUT_S = 30;
 /** A progress line on stderr at most this often. */

@@ -33,7 +33,7 @@ Options:
   --config <config.yml>       YAML configuration (default ./config.yml when present)
   --directory <dir>           write the bundles into <dir> instead of sending them to the platform
                               (CONNECTOR_SEND_TO_DIRECTORY; no work is opened)
-  --batch-size <n>            objects per batch (default 1000)
+  --batch-size <n>            objects per batch (default 5000)
   --batch-bytes <n>           JSON bytes per batch at most (default 16000000)
   --startup-timeout <s>       how long to retry reaching the platform (default 30)
   -h, --help                  this help
