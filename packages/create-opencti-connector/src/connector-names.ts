@@ -9,6 +9,8 @@ export interface ConnectorNames {
   slug: string;
   /** Display name: `CONNECTOR_NAME`, manifest title, author identity, e.g. `Acme Feed`. */
   title: string;
+  /** The source's short name in prose ("the Acme API"): the title without a final "Feed" or "Connector". */
+  sourceName: string;
   /** Configuration namespace: YAML section and, upper-cased, the environment prefix, e.g. `acme`. */
   namespace: string;
   /** Environment prefix of the connector's settings, e.g. `ACME` (`ACME_API_KEY`). */
@@ -114,6 +116,7 @@ export function resolveConnectorNames(input: ConnectorNamesInput): ConnectorName
     packageName,
     slug,
     title,
+    sourceName: title.replace(/\s+(feed|connector)$/i, ""),
     namespace,
     envPrefix: namespace.toUpperCase(),
     camel: `${parts[0] ?? ""}${parts.slice(1).map(capitalise).join("")}`,

@@ -40,6 +40,13 @@ describe("renameText", () => {
     expect(renameText(input, acme)).toBe(output);
   });
 
+  it("uses the title without a final Feed as the source's name in prose", () => {
+    const names = resolveConnectorNames({ directory: "acme-feed" });
+    expect(renameText("Base URL of the Template API; the Template Feed connector", names)).toBe(
+      "Base URL of the Acme API; the Acme Feed connector",
+    );
+  });
+
   it("leaves what is not a template name alone", () => {
     const text = "Templates, a templated string, TPL-0001, @org/opencti-connector-testkit, feed.example.com";
     expect(renameText(text, acme)).toBe(text);

@@ -6,6 +6,7 @@ export const TEMPLATE_NAMES: ConnectorNames = {
   packageName: "connector-template",
   slug: "template",
   title: "Template Feed",
+  sourceName: "Template",
   namespace: "template",
   envPrefix: "TEMPLATE",
   camel: "template",
@@ -33,7 +34,7 @@ const templateScope = scopeForms(TEMPLATE_NAMES.scope);
 /**
  * The renaming, most specific first where two could match at the same place: catalog slug, image, package name,
  * display name, scope, environment prefix, then code identifiers (`templateConfig`, `TemplateConnector`), then
- * the remaining whole words (`Template` as the source's name, `template` as the namespace).
+ * the remaining whole words (`Template` as the source's short name, `template` as the namespace).
  */
 const RULES: readonly Rule[] = [
   [literal("opencti/connector-template"), (n) => `opencti/connector-${n.slug}`],
@@ -48,7 +49,7 @@ const RULES: readonly Rule[] = [
   [/\bTEMPLATE_/, (n) => `${n.envPrefix}_`],
   [/\btemplate(?=[A-Z])/, (n) => n.camel],
   [/Template(?=[A-Z])/, (n) => n.pascal],
-  [/\bTemplate\b/, (n) => n.title],
+  [/\bTemplate\b/, (n) => n.sourceName],
   [/\btemplate\b/, (n) => n.namespace],
 ];
 

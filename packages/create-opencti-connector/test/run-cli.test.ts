@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { restorePath } from "../src/rename.js";
 import { runCli } from "../src/run-cli.js";
 import { preparedTemplate } from "./support/template.js";
 
@@ -92,6 +93,19 @@ describe("create-opencti-connector", () => {
       name: "acme-feed",
       private: true,
     });
+  });
+
+  it("with the template's own names, writes the template unchanged (the renaming only renames)", async () => {
+    const { code } = await cli(["connector-template", "--name", "Template Feed", "--namespace", "template", "--yes"]);
+    expect(code).toBe(0);
+    const dir = join(cwd, "connector-template");
+    const differing: string[] = [];
+    for (const shipped of template.files) {
+      const written = await readFile(join(dir, restorePath(shipped)), "utf8");
+      if (written !== (await readFile(join(template.dir, shipped), "utf8"))) differing.push(shipped);
+    }
+    expect(differing).toEqual([]);
+    expect(await filesUnder(dir)).toHaveLength(template.files.length + 1); // + pnpm-workspace.yaml
   });
 
   it("asks for what is not given when interactive, an empty answer taking the default", async () => {
