@@ -44,6 +44,19 @@ describe("mapBatch", () => {
     ]);
   });
 
+  it("stops at the object budget and says where to go on", async () => {
+    const rows: Row[] = [
+      { id: "r1", ip: "198.51.100.1" },
+      { id: "r2", ip: "-" },
+      { id: "r3", ip: "198.51.100.3" },
+      { id: "r4", ip: "198.51.100.4" },
+    ];
+    const first = await mapBatch(rows, 1, { toStix, validate: false, maxObjects: 3 });
+    expect([first.objects.length, first.filtered, first.next]).toEqual([4, 1, 3]);
+    const rest = await mapBatch(rows, 1, { toStix, validate: false, maxObjects: 3, start: first.next });
+    expect([rest.objects.length, rest.filtered, rest.next]).toEqual([2, 0, 4]);
+  });
+
   it("names a skipped record by its position when no id is known", async () => {
     const mapped = await mapBatch([{ id: "x", ip: "bad" }], 3, { toStix, validate: false });
     expect(mapped.skipped[0]?.recordId).toBe("batch 3 record 1");

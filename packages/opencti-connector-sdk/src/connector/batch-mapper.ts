@@ -11,12 +11,14 @@ export interface SkippedRecord {
   error: MappingError;
 }
 
-/** A batch of records mapped to STIX. */
+/** A batch of records (or its part up to the object budget) mapped to STIX. */
 export interface MappedBatch {
   objects: StixObject[];
   skipped: SkippedRecord[];
   /** Records mapped to nothing (`null`, `undefined` or `[]`). */
   filtered: number;
+  /** Index of the first record not mapped yet (`records.length` once the batch is done). */
+  next: number;
 }
 
 /** Options of {@link mapBatch}. */
@@ -25,6 +27,10 @@ export interface MapBatchOptions<R> {
   recordId?: ((record: R) => string | undefined) | undefined;
   /** Check each returned object with its STIX schema (`parseStixObject`). */
   validate: boolean;
+  /** First record to map; default 0. */
+  start?: number;
+  /** Stop after the record that brings the objects to this many; default no limit. */
+  maxObjects?: number;
 }
 
 function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
@@ -42,9 +48,10 @@ function idOf<R>(record: R, index: number, batch: number, recordId: MapBatchOpti
 }
 
 /**
- * Maps one batch of records with `toStix()`: a {@link MappingError} skips its record (returned in `skipped`),
- * an empty result filters it, any other error rejects (it fails the run). Synchronous `toStix()` results are not
- * awaited, so a large batch costs no extra promise per record.
+ * Maps a batch of records with `toStix()`, from `start` until the batch ends or `maxObjects` objects were made
+ * (`next` says where to go on): a {@link MappingError} skips its record (returned in `skipped`), an empty result
+ * filters it, any other error rejects (it fails the run). Synchronous `toStix()` results are not awaited, so a
+ * large batch costs no extra promise per record.
  *
  * @throws StixValidationError when `validate` is set and a returned object is not valid STIX.
  */
@@ -56,7 +63,9 @@ export async function mapBatch<R>(
   const objects: StixObject[] = [];
   const skipped: SkippedRecord[] = [];
   let filtered = 0;
-  for (let index = 0; index < records.length; index++) {
+  const maxObjects = options.maxObjects ?? Number.POSITIVE_INFINITY;
+  let index = options.start ?? 0;
+  for (; index < records.length && objects.length < maxObjects; index++) {
     const record = records[index] as R;
     let output: StixOutput;
     try {
@@ -75,7 +84,7 @@ export async function mapBatch<R>(
       objects.push(object);
     }
   }
-  return { objects, skipped, filtered };
+  return { objects, skipped, filtered, next: index };
 }
 
 /**

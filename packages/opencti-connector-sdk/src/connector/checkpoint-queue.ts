@@ -1,6 +1,6 @@
 /**
- * Holds a run's checkpoints until they may be persisted (spec §4.4): a checkpoint registered after batch `n` is
- * persisted only once batches 1 to `n` are all confirmed delivered, whatever order confirmations arrive in.
+ * Holds a run's checkpoints until they may be persisted (spec §4.4): a checkpoint registered after delivery `n` is
+ * persisted only once deliveries 1 to `n` are all confirmed, whatever order confirmations arrive in.
  * Eligible checkpoints are written one at a time, in order, each of them (so the platform sees every step). After
  * a failed write nothing more is written and {@link CheckpointQueue.flush} rejects with that error.
  */
@@ -20,7 +20,7 @@ export class CheckpointQueue<S> {
     this.#persist = persist;
   }
 
-  /** Every batch up to this number (1-based) is confirmed. */
+  /** Every delivery up to this number (1-based) is confirmed. */
   get confirmedThrough(): number {
     return this.#confirmedThrough;
   }
@@ -40,15 +40,15 @@ export class CheckpointQueue<S> {
     return this.#failure;
   }
 
-  /** Registers `state`, to persist once batches 1 to `afterBatch` are confirmed (0: at once). */
-  add(afterBatch: number, state: S): void {
-    this.#pending.push({ after: afterBatch, state });
+  /** Registers `state`, to persist once deliveries 1 to `after` are confirmed (0: at once). */
+  add(after: number, state: S): void {
+    this.#pending.push({ after, state });
     this.#promote();
   }
 
-  /** Marks batch `batch` (1-based) as confirmed delivered. */
-  confirm(batch: number): void {
-    this.#confirmed.add(batch);
+  /** Marks delivery `delivery` (1-based) as confirmed. */
+  confirm(delivery: number): void {
+    this.#confirmed.add(delivery);
     while (this.#confirmed.delete(this.#confirmedThrough + 1)) this.#confirmedThrough += 1;
     this.#promote();
   }

@@ -76,8 +76,13 @@ export interface ExternalImportConnectorOptions {
   workPingIntervalMs?: number;
   /** How long a stopping run waits for confirmations in flight; default 30 000 ms. */
   shutdownGracePeriodMs?: number;
-  /** Batches handed to delivery and not yet confirmed, at most; default 2 (the next batch is mapped meanwhile). */
-  maxInFlightBatches?: number;
+  /** Deliveries handed to the sender and not yet confirmed, at most; default 2 (the next one is mapped meanwhile). */
+  maxInFlightDeliveries?: number;
+  /**
+   * Objects per delivery, at most; default 1 000. A larger batch is mapped and delivered in parts (each with the
+   * author and markings), so memory stays bounded whatever the source's page size; its checkpoint waits for all.
+   */
+  maxObjectsPerDelivery?: number;
   /** How a run resumes after a retryable `SourceError`. */
   sourceRetry?: SourceRetryOptions;
   /** Random delay before the first run, in ms; default 0. */

@@ -23,6 +23,7 @@ import {
   readStoredState,
   relativeStart,
 } from "./import-state.js";
+import { raceAbort } from "./race-abort.js";
 import { RunProgress } from "./run-progress.js";
 import { retryableSourceError, type SourceRetryOptions, sourceRetryDelayMs } from "./source-retry.js";
 
@@ -55,35 +56,15 @@ export interface ImportRunOptions<C, S extends z.ZodObject, R> {
   validateObjects: boolean;
   /** How long a stopping or failing run waits for confirmations in flight. */
   graceMs: number;
-  /** Batches handed to delivery and not yet confirmed, at most. */
-  maxInFlightBatches: number;
+  /** Deliveries handed to the sender and not yet confirmed, at most. */
+  maxInFlightDeliveries: number;
+  /** Objects per delivery, at most (a larger batch is delivered in parts, so memory stays bounded). */
+  maxObjectsPerDelivery: number;
   workPingIntervalMs?: number | undefined;
   sourceRetry: SourceRetryOptions;
   random?: (() => number) | undefined;
   /** Removes secrets from the work's error message. */
   redact: (text: string) => string;
-}
-
-/** Rejects with the signal's reason as soon as it aborts, else settles as `promise`. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => {});
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /**
@@ -108,6 +89,8 @@ export class ImportRun<C, S extends z.ZodObject, R> {
   #state: ImportState<S> = {} as ImportState<S>;
   #isFirstRun = true;
   #batch = 0;
+  /** Deliveries handed to the sender; checkpoints wait for the confirmation of every one before them. */
+  #delivery = 0;
   #sendChain: Promise<unknown> = Promise.resolve();
   #mapper: MapContext<C> | undefined;
   #first: { error: unknown; interrupted: boolean } | undefined;
@@ -180,7 +163,7 @@ export class ImportRun<C, S extends z.ZodObject, R> {
 
   #checkpoint(cursor: Partial<ImportState<S>>): void {
     this.#state = mergeCheckpoint(this.#o.stateSchema, this.#state, cursor);
-    this.#queue.add(this.#batch, this.#state);
+    this.#queue.add(this.#delivery, this.#state);
   }
 
   /** Collects until the source is exhausted, resuming from the last checkpoint after retryable source errors. */
@@ -267,63 +250,72 @@ export class ImportRun<C, S extends z.ZodObject, R> {
     if (!Array.isArray(records)) {
       throw new TypeError("collect() must yield arrays of records (one array per batch)");
     }
-    const { logger, metrics, toStix } = this.#o;
+    const { toStix, maxObjectsPerDelivery } = this.#o;
     const batch = ++this.#batch;
+    this.#progress.batchRead();
     this.#mapper ??= this.#mapContext();
     const context = this.#mapper;
-    const mapped = await mapBatch(records, batch, {
-      toStix: (record) => toStix(record, context),
-      recordId: this.#o.recordId,
-      validate: this.#o.validateObjects,
-    });
-    this.#progress.mapped(records.length, mapped.skipped.length + mapped.filtered);
-    for (const skipped of mapped.skipped) {
-      metrics.incErrors();
-      logger.warn("Record skipped: it cannot be mapped to STIX", {
-        record_id: skipped.recordId,
-        batch,
-        reason: skipped.error.message,
+    for (let start = 0; start < records.length; ) {
+      const part = await mapBatch(records, batch, {
+        toStix: (record) => toStix(record, context),
+        recordId: this.#o.recordId,
+        validate: this.#o.validateObjects,
+        start,
+        maxObjects: maxObjectsPerDelivery,
       });
-      if (this.#skipped.length < MAX_REPORTED_SKIPS) this.#skipped.push(skipped);
+      const counts = { records: part.next - start, skipped: part.skipped.length + part.filtered };
+      start = part.next;
+      this.#progress.mapped(counts.records, counts.skipped);
+      this.#noteSkipped(part.skipped, batch);
+      if (part.objects.length > 0) await this.#deliver(batch, part.objects, counts);
     }
-    if (mapped.objects.length === 0) {
-      this.#queue.confirm(batch);
-      return;
+  }
+
+  #noteSkipped(skipped: readonly SkippedRecord[], batch: number): void {
+    for (const record of skipped) {
+      this.#o.metrics.incErrors();
+      this.#o.logger.warn("Record skipped: it cannot be mapped to STIX", {
+        record_id: record.recordId,
+        batch,
+        reason: record.error.message,
+      });
+      if (this.#skipped.length < MAX_REPORTED_SKIPS) this.#skipped.push(record);
     }
+  }
+
+  /** Hands mapped objects to the sender (opening the work first), keeping at most N deliveries in flight. */
+  async #deliver(batch: number, mapped: StixObject[], counts: { records: number; skipped: number }): Promise<void> {
+    const max = this.#o.maxInFlightDeliveries;
     this.#stop.signal.throwIfAborted();
-    // Checkpoint pings lagging behind confirmations hold the next batch back.
-    await raceAbort(this.#queue.waitForBacklog(this.#o.maxInFlightBatches), this.#stop.signal);
+    // Checkpoint pings lagging behind confirmations hold the next delivery back.
+    await raceAbort(this.#queue.waitForBacklog(max), this.#stop.signal);
     await this.#o.gate?.waitUntilBelow(this.#stop.signal);
-    const objects = this.#defaults.apply(mapped.objects);
+    const objects = this.#defaults.apply(mapped);
     const workId = this.#work === undefined ? undefined : await this.#work.open();
-    this.#dispatch(
-      batch,
-      objects,
-      { records: records.length, skipped: mapped.skipped.length + mapped.filtered },
-      workId,
-    );
-    while (this.#inFlight.size >= this.#o.maxInFlightBatches) await Promise.race(this.#inFlight);
+    this.#dispatch(++this.#delivery, batch, objects, counts, workId);
+    while (this.#inFlight.size >= max) await Promise.race(this.#inFlight);
     this.#stop.signal.throwIfAborted();
   }
 
-  /** Hands a batch to the sender behind the previous ones; its confirmation makes its checkpoints eligible. */
+  /** Sends behind the previous deliveries; the confirmation makes the checkpoints waiting for it eligible. */
   #dispatch(
+    delivery: number,
     batch: number,
     objects: StixObject[],
     counts: { records: number; skipped: number },
     workId: string | undefined,
   ): void {
-    const delivery = this.#sendChain.then(() => {
-      // After a failure, batches still queued are not sent; an interruption lets them go within the grace period.
+    const sending = this.#sendChain.then(() => {
+      // After a failure, deliveries still queued are not sent; an interruption lets them go within the grace period.
       if (this.#first && !this.#first.interrupted) throw this.#first.error;
       return this.#o.sender.send(objects, { workId, signal: this.#sendAbort.signal });
     });
-    this.#sendChain = delivery.catch(() => {});
-    const tracked: Promise<void> = delivery
+    this.#sendChain = sending.catch(() => {});
+    const tracked: Promise<void> = sending
       .then(
         (result) => {
-          this.#queue.confirm(batch);
-          this.#progress.delivered({ batch, ...counts, objects: objects.length, ...result });
+          this.#queue.confirm(delivery);
+          this.#progress.delivered({ batch, delivery, ...counts, objects: objects.length, ...result });
         },
         (error: unknown) => this.#fail(error),
       )

@@ -3,9 +3,12 @@ import type { Logger } from "../logging/logger.js";
 import type { ConnectorMetrics } from "../metrics/connector-metrics.js";
 import type { RunFigures } from "../work/work-messages.js";
 
-/** What one delivered batch carried. */
+/** What one delivery (a batch, or a part of it over the object budget) carried. */
 export interface BatchFigures {
+  /** The source batch (1-based). */
   batch: number;
+  /** The delivery (1-based). */
+  delivery: number;
   records: number;
   objects: number;
   skipped: number;
@@ -14,7 +17,8 @@ export interface BatchFigures {
 }
 
 /**
- * Counts a run's progress, logs one INFO line per delivered batch and the run summary (spec §8.1 style:
+ * Counts a run's progress, logs one INFO line per confirmed delivery (a batch, or its parts when it is larger than
+ * the object budget) and the run summary (spec §8.1 style:
  * message plus attributes), and feeds the metrics: records and objects per run, run duration, skipped records
  * (bundles and records sent are counted by the sender as messages are confirmed). The scheduler logs the run's
  * outcome and error; this only logs figures.
@@ -38,6 +42,11 @@ export class RunProgress {
     return { ...this.#figures };
   }
 
+  /** A batch was read from the source. */
+  batchRead(): void {
+    this.#figures.batches += 1;
+  }
+
   /** Records read and skipped (a mapping error or an empty mapping), counted as they are mapped. */
   mapped(records: number, skipped: number): void {
     this.#figures.records += records;
@@ -45,13 +54,13 @@ export class RunProgress {
     if (skipped > 0) this.#metrics.incRecordsSkipped(skipped);
   }
 
-  /** A batch is confirmed delivered. */
+  /** A delivery is confirmed. */
   delivered(batch: BatchFigures): void {
-    this.#figures.batches += 1;
     this.#figures.objects += batch.objects;
     this.#figures.sent += batch.sent;
     this.#logger.info("Batch delivered", {
       batch: batch.batch,
+      delivery: batch.delivery,
       records: batch.records,
       objects: batch.objects,
       skipped: batch.skipped,

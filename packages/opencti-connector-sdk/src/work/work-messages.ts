@@ -1,6 +1,6 @@
 /** What a run did, for the message of its work and its summary log line. */
 export interface RunFigures {
-  /** Non-empty batches handed to delivery. */
+  /** Batches read from the source. */
   batches: number;
   /** Source records read. */
   records: number;

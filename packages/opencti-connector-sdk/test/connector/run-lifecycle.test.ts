@@ -72,6 +72,37 @@ describe("ExternalImportConnector: a run", () => {
   });
 });
 
+describe("ExternalImportConnector: object budget", () => {
+  it("delivers a batch larger than the budget in parts and checkpoints it once every part is confirmed", async () => {
+    const h = await harness();
+    server = h.server;
+    const result = await h.drive(h.connector({ options: { maxObjectsPerDelivery: 2 } }).run());
+    expect(result.exitCode).toBe(0);
+    expect(workCalls(h.server).map(([op, v]) => (op === "addExpectations" ? v.expectations : op))).toEqual([
+      "workAdd",
+      4,
+      4,
+      4,
+      4,
+      4,
+      4,
+      "workToProcessed",
+    ]);
+    expect(h.sender.published.map((b) => deliveredIps([b]))).toEqual(feedRecords(6).map((r) => [r.ip]));
+    expect(pingedStates(h.server)).toEqual([
+      null,
+      { offset: 2 },
+      { offset: 4 },
+      { offset: 6 },
+      { offset: 6, last_run: LAST_RUN },
+      { offset: 6, last_run: LAST_RUN },
+    ]);
+    expect(workCalls(h.server).at(-1)?.[1].message).toBe(
+      "Imported 6 records as 24 STIX objects in 3 batches (24 messages)",
+    );
+  });
+});
+
 describe("ExternalImportConnector: failures", () => {
   it("leaves the work in error and the state at batch 1 when batch 2 fails, then resumes there on the next run", async () => {
     const h = await harness();
