@@ -2,10 +2,12 @@ import { relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BASE_VARIABLES } from "../../src/config/base-variables.js";
 import { IGNORED_VARIABLES, QUEUE_PROTOCOL_ALIAS, UNSUPPORTED_VARIABLES } from "../../src/config/legacy-variables.js";
+import * as sdk from "../../src/index.js";
 import { documentationFiles, REPOSITORY_ROOT } from "./documentation-files.js";
 
-/** Every variable name the SDK reads, warns about or rejects. */
+/** Every variable name the SDK reads, warns about or rejects, and its exported constants (`OPENCTI_EXTENSION_ID`). */
 const KNOWN = new Set([
+  ...Object.keys(sdk),
   ...BASE_VARIABLES.map((variable) => variable.env),
   ...IGNORED_VARIABLES.map((variable) => variable.env),
   ...UNSUPPORTED_VARIABLES.map((variable) => variable.env),
@@ -17,7 +19,7 @@ const VARIABLE = /\b(?:OPENCTI|CONNECTOR|MQ|LISTEN_PROTOCOL)_[A-Z0-9_]*[A-Z0-9]\
 
 describe("configuration variables named in README.md and docs/*.md", () => {
   it.each(documentationFiles().map((file) => [relative(REPOSITORY_ROOT, file.path), file.text] as const))(
-    "%s names only variables the SDK knows",
+    "%s names only variables (and constants) the SDK knows",
     (_name, text) => {
       const unknown = [...new Set(text.match(VARIABLE) ?? [])].filter((name) => !KNOWN.has(name));
       expect(unknown).toEqual([]);
