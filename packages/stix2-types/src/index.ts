@@ -117,6 +117,7 @@ export { OASIS_NAMESPACE, uuidV5 } from "./ids/uuid-v5.js";
 // markings/
 export { PAP_AMBER, PAP_CLEAR, PAP_GREEN, PAP_RED, type PapLevel, papMarking } from "./markings/pap.js";
 export { SEEDED_MARKING_CREATED } from "./markings/seeded-marking.js";
+export { SEEDED_MARKINGS } from "./markings/seeded-markings.js";
 export {
   parseTlpLevel,
   TLP_AMBER,
