@@ -7,15 +7,14 @@
  * `pnpm bench` builds first) runs in its own process against the test GraphQL server as platform, so its peak RSS is
  * its own: reading and validating the file, registration, the work, splitting, publishing, confirms.
  */
-import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createQueueMessageEncoder } from "../src/delivery/amqp-envelope.js";
 import { splitBundle } from "../src/delivery/bundle-splitter.js";
+import { type CliRun, spawnCli } from "../test/cli/support/cli-harness.js";
 import { startGraphQLServer } from "../test/support/graphql-server.js";
 import { type BenchTopology, benchTopology, fmt } from "./bench-broker.js";
 import { rawBaseline } from "./delivery-throughput.js";
@@ -26,7 +25,6 @@ const CONNECTOR_ID = "5ed680de-75e2-4aa0-bec0-4e8e5a0d1695";
 const APPLICANT = "88ec0c6a-13ce-5e39-b486-354fe4a7084f";
 const TOKEN = "bench-token-0f1e2d3c4b5a";
 const BUNDLE_ID = "bundle--6f1a9e63-1b0e-4b4a-9f5a-2e1d6c7b8a90";
-const CLI = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
 
 /** Writes the workload for `n` items as one bundle file (3n + 2 objects), without holding it in memory. */
 async function writeWorkload(path: string, n: number): Promise<void> {
@@ -84,40 +82,28 @@ async function benchPlatform(topology: BenchTopology) {
   return { server, expectations: () => expectations, closed };
 }
 
-/** Runs the CLI in a child process; returns its stdout, exit code and peak RSS (MiB, from `/proc`). */
-async function runCli(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; stdout: string; peakMiB: number }> {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env } });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  // VmHWM is the child's peak resident set; sample it until the child exits.
+/** Runs the built CLI in a child process; returns its result and its peak RSS in MiB (`VmHWM`, sampled). */
+async function runMeasured(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun & { peakMiB: number }> {
   let peakKb = 0;
-  const sample = setInterval(() => {
-    const status = readStatus(child.pid);
-    if (status !== undefined) peakKb = Math.max(peakKb, status);
-  }, 50);
-  const [code] = (await once(child, "close")) as [number];
+  let sample: NodeJS.Timeout | undefined;
+  const run = await spawnCli(args, {
+    env,
+    onSpawn: (pid) => {
+      sample = setInterval(() => {
+        const kb = /VmHWM:\s+(\d+) kB/.exec(readStatus(pid))?.[1];
+        if (kb !== undefined) peakKb = Math.max(peakKb, Number(kb));
+      }, 20);
+    },
+  });
   clearInterval(sample);
-  if (code !== 0) console.error(stderr);
-  return { code, stdout, peakMiB: peakKb / 1024 };
+  return { ...run, peakMiB: peakKb / 1024 };
 }
 
-function readStatus(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
+function readStatus(pid: number): string {
   try {
-    const text = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = /VmHWM:\s+(\d+) kB/.exec(text)?.[1];
-    return kb === undefined ? undefined : Number(kb);
+    return readFileSync(`/proc/${pid}/status`, "utf8");
   } catch {
-    return undefined;
+    return "";
   }
 }
 
@@ -135,7 +121,6 @@ function baselineMessages(n: number): Buffer[] {
 }
 
 export async function run(): Promise<void> {
-  if (!existsSync(CLI)) throw new Error("dist/cli.mjs is missing: run pnpm build (pnpm bench builds first)");
   console.log("opencti-connector send: reference workload from a bundle file to the local RabbitMQ");
   const directory = await mkdtemp(join(tmpdir(), "cli-bench-"));
   // Capped so the broker does not fill up; confirmations are unaffected.
@@ -152,7 +137,7 @@ export async function run(): Promise<void> {
       await topology.purge();
 
       const started = performance.now();
-      const cli = await runCli(["send", file], {
+      const cli = await runMeasured(["send", file], {
         OPENCTI_URL: platform.server.url,
         OPENCTI_TOKEN: TOKEN,
         CONNECTOR_ID,
@@ -160,7 +145,7 @@ export async function run(): Promise<void> {
       });
       const wall = (performance.now() - started) / 1000;
       await topology.purge();
-      if (cli.code !== 0) throw new Error(`send exited with ${cli.code}`);
+      if (cli.code !== 0) throw new Error(`send exited with ${cli.code}: ${cli.stderr}`);
       const rate = /elapsed\s+([\d.]+) s \(([\d,]+) objects\/s\)/.exec(cli.stdout);
       const own = Number((rate?.[2] ?? "0").replaceAll(",", ""));
       const messages = /messages\s+([\d,]+) messages/.exec(cli.stdout)?.[1] ?? "?";

@@ -358,7 +358,6 @@ export {
   readBundleEntries,
   readBundleObjects,
   type ScannedObject,
-  SEEDED_MARKING_IDS,
   type ValidateBundleOptions,
   validateBundle,
 } from "./validation/index.js";

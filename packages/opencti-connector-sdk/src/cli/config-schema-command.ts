@@ -1,14 +1,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import { connectorConfigDoc } from "../config/connector-config-doc.js";
 import { connectorConfigJsonSchema } from "../config/connector-config-json-schema.js";
 import type { ConnectorConfigDefinition } from "../config/define-connector-config.js";
 import { checkFile } from "./bundle-input.js";
 import { CliError } from "./cli-error.js";
 import type { ResolvedCliIo } from "./cli-io.js";
-import { HELP_OPTION, parseCommandArgs, usageError } from "./parse-command-args.js";
+import { parseCommandArgs, usageError } from "./parse-command-args.js";
 import { COMMAND_USAGE } from "./usage.js";
 
 /** What `defineConnectorConfig` returns, recognised by shape (two copies of the SDK may be installed). */
@@ -46,19 +45,13 @@ async function importModule(path: string, label: string): Promise<Record<string,
 export async function configSchemaCommand(args: readonly string[], io: ResolvedCliIo): Promise<number> {
   const { values } = parseCommandArgs(
     "config-schema",
-    () =>
-      parseArgs({
-        args: [...args],
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...HELP_OPTION,
-          namespace: { type: "string" },
-          module: { type: "string" },
-          out: { type: "string", default: "__metadata__" },
-          slug: { type: "string" },
-        },
-      }),
+    args,
+    {
+      namespace: { type: "string" },
+      module: { type: "string" },
+      out: { type: "string", default: "__metadata__" },
+      slug: { type: "string" },
+    },
     { min: 0, max: 0, names: "no argument" },
   );
   if (values.help) {

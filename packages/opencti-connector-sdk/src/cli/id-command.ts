@@ -1,9 +1,8 @@
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
-import { parseArgs } from "node:util";
 import { generateId, StixValidationError } from "@org/stix2-types";
 import type { ResolvedCliIo } from "./cli-io.js";
-import { HELP_OPTION, parseCommandArgs } from "./parse-command-args.js";
+import { parseCommandArgs } from "./parse-command-args.js";
 import { COMMAND_USAGE } from "./usage.js";
 
 /** The deterministic id of one JSON text, or the reason there is none. */
@@ -38,8 +37,13 @@ function idOf(text: string): { id: string } | { error: string } {
 export async function idCommand(args: readonly string[], io: ResolvedCliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     "id",
-    () => parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { ...HELP_OPTION } }),
-    { min: 1, max: 1, names: "a JSON object, or - to read one object per line from stdin" },
+    args,
+    {},
+    {
+      min: 1,
+      max: 1,
+      names: "a JSON object, or - to read one object per line from stdin",
+    },
   );
   if (values.help) {
     io.out(COMMAND_USAGE.id);

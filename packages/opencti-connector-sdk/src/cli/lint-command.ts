@@ -1,12 +1,11 @@
 import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { BundleLinter, type BundleLintReport } from "../validation/bundle-linter.js";
 import { sortProblems } from "../validation/bundle-problem.js";
 import { type BundleInput, openBundleInput } from "./bundle-input.js";
 import { CliError } from "./cli-error.js";
 import type { ResolvedCliIo } from "./cli-io.js";
-import { HELP_OPTION, parseCommandArgs } from "./parse-command-args.js";
+import { parseReportArgs } from "./parse-command-args.js";
 import { countByKind, scanBundle } from "./scan-bundle.js";
 import { formatCount } from "./send-summary.js";
 import { COMMAND_USAGE } from "./usage.js";
@@ -41,27 +40,17 @@ async function lintOne(input: BundleInput): Promise<BundleLintReport> {
  * when anything was found.
  */
 export async function lintCommand(args: readonly string[], io: ResolvedCliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    "lint",
-    () =>
-      parseArgs({
-        args: [...args],
-        allowPositionals: true,
-        strict: true,
-        options: { ...HELP_OPTION, json: { type: "boolean" } },
-      }),
-    { min: 1, max: 1, names: "a bundle file or a directory of bundles" },
-  );
-  if (values.help) {
+  const { target, json, help } = parseReportArgs("lint", args, "a bundle file or a directory of bundles");
+  if (help) {
     io.out(COMMAND_USAGE.lint);
     return 0;
   }
   const results: { file: string; report: BundleLintReport }[] = [];
-  for (const input of await lintInputs(positionals[0] as string, io)) {
+  for (const input of await lintInputs(target, io)) {
     results.push({ file: input.label, report: await lintOne(input) });
   }
   const findings = results.flatMap(({ report }) => report.findings);
-  if (values.json) {
+  if (json) {
     io.out(
       JSON.stringify(
         results.map(({ file, report }) => ({ file, ...report })),

@@ -1,3 +1,4 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { CliError } from "./cli-error.js";
 import type { CliCommandName } from "./usage.js";
 
@@ -6,21 +7,36 @@ export function usageError(command: CliCommandName, message: string): CliError {
   return new CliError(`${message} (see "opencti-connector ${command} --help")`, { exitCode: 2 });
 }
 
-/** The `--help` option every command accepts, for its `parseArgs` options. */
-export const HELP_OPTION = { help: { type: "boolean", short: "h" } } as const;
+/** The `--help` option every command accepts. */
+const HELP_OPTION = { help: { type: "boolean", short: "h" } } as const;
+
+type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
+type CommandConfig<O extends OptionsConfig> = {
+  args: string[];
+  options: O & typeof HELP_OPTION;
+  allowPositionals: true;
+  strict: true;
+};
 
 /**
- * Runs a command's `node:util` `parseArgs` call (strict, positionals allowed) and checks the number of
- * positionals unless `--help` was given. Throws a {@link CliError} with exit code 2 naming the problem.
+ * Parses a command's arguments with `node:util` `parseArgs` (strict, positionals allowed, `-h`/`--help` added to
+ * `options`) and checks the number of positionals unless `--help` was given. Throws a {@link CliError} with exit
+ * code 2 naming the problem.
  */
-export function parseCommandArgs<T extends { values: { help?: boolean | undefined }; positionals: string[] }>(
+export function parseCommandArgs<const O extends OptionsConfig>(
   command: CliCommandName,
-  parse: () => T,
+  args: readonly string[],
+  options: O,
   positionals: { min: number; max: number; names: string },
-): T {
-  let parsed: T;
+): ReturnType<typeof parseArgs<CommandConfig<O>>> {
+  let parsed: ReturnType<typeof parseArgs<CommandConfig<O>>>;
   try {
-    parsed = parse();
+    parsed = parseArgs<CommandConfig<O>>({
+      args: [...args],
+      options: { ...options, ...HELP_OPTION },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     const message = (error as Error).message;
     const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
@@ -30,7 +46,8 @@ export function parseCommandArgs<T extends { values: { help?: boolean | undefine
     );
   }
   const count = parsed.positionals.length;
-  if (parsed.values.help !== true && (count < positionals.min || count > positionals.max)) {
+  const help = (parsed.values as { help?: boolean }).help === true;
+  if (!help && (count < positionals.min || count > positionals.max)) {
     const what =
       count < positionals.min
         ? `expected ${positionals.names}`
@@ -58,4 +75,19 @@ export function nonNegativeNumber(command: CliCommandName, name: string, value: 
     throw usageError(command, `--${name} must be a number of seconds (0 or more), got "${value}"`);
   }
   return number;
+}
+
+/** Parses the arguments of a command taking one bundle (file, directory or `-`) and `--json`. */
+export function parseReportArgs(
+  command: CliCommandName,
+  args: readonly string[],
+  names: string,
+): { target: string; json: boolean; help: boolean } {
+  const { values, positionals } = parseCommandArgs(
+    command,
+    args,
+    { json: { type: "boolean" } },
+    { min: 1, max: 1, names },
+  );
+  return { target: positionals[0] ?? "", json: values.json === true, help: values.help === true };
 }

@@ -1,6 +1,5 @@
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { createOpenCtiClient } from "../api/opencti-client.js";
 import type { ConnectorConfigOf } from "../config/define-connector-config.js";
 import { resolveConnectorConfig } from "../config/load-connector-config.js";
@@ -18,7 +17,7 @@ import { CLI_CONNECTOR_CONFIG } from "./cli-connector-config.js";
 import { CliError } from "./cli-error.js";
 import type { ResolvedCliIo } from "./cli-io.js";
 import { environmentSecrets, formatCliError } from "./format-cli-error.js";
-import { HELP_OPTION, nonNegativeNumber, parseCommandArgs, positiveInteger } from "./parse-command-args.js";
+import { nonNegativeNumber, parseCommandArgs, positiveInteger } from "./parse-command-args.js";
 import { type BatchLimits, type BatchProgress, sendBatches } from "./send-batches.js";
 import { planSend, type SendPlan } from "./send-plan.js";
 import { formatCount, formatRate, formatSendSummary } from "./send-summary.js";
@@ -41,20 +40,14 @@ interface SendArgs {
 function parseSendArgs(args: readonly string[]): SendArgs | undefined {
   const { values, positionals } = parseCommandArgs(
     "send",
-    () =>
-      parseArgs({
-        args: [...args],
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...HELP_OPTION,
-          config: { type: "string" },
-          directory: { type: "string" },
-          "batch-size": { type: "string" },
-          "batch-bytes": { type: "string" },
-          "startup-timeout": { type: "string" },
-        },
-      }),
+    args,
+    {
+      config: { type: "string" },
+      directory: { type: "string" },
+      "batch-size": { type: "string" },
+      "batch-bytes": { type: "string" },
+      "startup-timeout": { type: "string" },
+    },
     { min: 1, max: 1, names: "a bundle file, or - for stdin" },
   );
   if (values.help) return undefined;

@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
 import { sortProblems } from "../validation/bundle-problem.js";
 import { type BundleValidationReport, BundleValidator } from "../validation/bundle-validator.js";
 import { openBundleInput } from "./bundle-input.js";
 import type { ResolvedCliIo } from "./cli-io.js";
-import { HELP_OPTION, parseCommandArgs } from "./parse-command-args.js";
+import { parseReportArgs } from "./parse-command-args.js";
 import { countByKind, scanBundle } from "./scan-bundle.js";
 import { formatCount } from "./send-summary.js";
 import { COMMAND_USAGE } from "./usage.js";
@@ -13,22 +12,12 @@ import { COMMAND_USAGE } from "./usage.js";
  * problem as `<path>: <message>` and a closing line (or the report as JSON). Exit 1 when anything is wrong.
  */
 export async function validateCommand(args: readonly string[], io: ResolvedCliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    "validate",
-    () =>
-      parseArgs({
-        args: [...args],
-        allowPositionals: true,
-        strict: true,
-        options: { ...HELP_OPTION, json: { type: "boolean" } },
-      }),
-    { min: 1, max: 1, names: "a bundle file, or - for stdin" },
-  );
-  if (values.help) {
+  const { target, json, help } = parseReportArgs("validate", args, "a bundle file, or - for stdin");
+  if (help) {
     io.out(COMMAND_USAGE.validate);
     return 0;
   }
-  const input = await openBundleInput(positionals[0] as string, io);
+  const input = await openBundleInput(target, io);
   const validator = new BundleValidator();
   const outcome = await scanBundle(input.open(), (value, index) => validator.add(value, index));
   let report: BundleValidationReport = validator.finish(outcome.envelope?.properties);
@@ -39,7 +28,7 @@ export async function validateCommand(args: readonly string[], io: ResolvedCliIo
       problems: sortProblems([...report.problems, outcome.syntax]),
     };
   }
-  if (values.json) {
+  if (json) {
     io.out(JSON.stringify(report, null, 2));
   } else {
     for (const problem of report.problems) io.out(`${problem.path || "bundle"}: ${problem.message}`);

@@ -1,33 +1,6 @@
-import {
-  findRefs,
-  PAP_AMBER,
-  PAP_CLEAR,
-  PAP_GREEN,
-  PAP_RED,
-  parseBundle,
-  parseStixObject,
-  StixValidationError,
-  TLP_AMBER,
-  TLP_AMBER_STRICT,
-  TLP_CLEAR,
-  TLP_GREEN,
-  TLP_RED,
-} from "@org/stix2-types";
+import { findRefs, parseBundle, parseStixObject, SEEDED_MARKINGS, StixValidationError } from "@org/stix2-types";
 import { BundleIndex } from "./bundle-index.js";
 import { type BundleProblem, objectPath, sortProblems, wrongIdProblem } from "./bundle-problem.js";
-
-/** The marking definitions every platform has (spec §9.5): references to them are never dangling. */
-export const SEEDED_MARKING_IDS: readonly string[] = [
-  TLP_CLEAR,
-  TLP_GREEN,
-  TLP_AMBER,
-  TLP_AMBER_STRICT,
-  TLP_RED,
-  PAP_CLEAR,
-  PAP_GREEN,
-  PAP_AMBER,
-  PAP_RED,
-].map((marking) => marking.id);
 
 /** Options of {@link validateBundle} and {@link BundleValidator}. */
 export interface ValidateBundleOptions {
@@ -80,7 +53,7 @@ export class BundleValidator {
   #count = 0;
 
   constructor(options: ValidateBundleOptions = {}) {
-    this.#known = new Set([...SEEDED_MARKING_IDS, ...(options.known ?? [])]);
+    this.#known = new Set([...SEEDED_MARKINGS.map((marking) => marking.id), ...(options.known ?? [])]);
   }
 
   /** Checks the object at `index` of `objects`: its schema, its id, and its references to objects seen so far. */

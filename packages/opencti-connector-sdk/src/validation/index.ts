@@ -4,7 +4,6 @@ export { type BundleEnvelope, BundleScanner, type BundleScannerOptions, type Sca
 export {
   type BundleValidationReport,
   BundleValidator,
-  SEEDED_MARKING_IDS,
   type ValidateBundleOptions,
   validateBundle,
 } from "./bundle-validator.js";

@@ -1,14 +1,21 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { pathToFileURL } from "node:url";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { connectorConfigDoc } from "../../src/config/connector-config-doc.js";
 import { connectorConfigJsonSchema } from "../../src/config/connector-config-json-schema.js";
-import { config } from "../fixtures/cli/config-module.js";
-import { PACKAGE_DIR, runInProcess, spawnCli } from "./support/cli-harness.js";
+import type { ConnectorConfigDefinition } from "../../src/config/define-connector-config.js";
+import { builtCli, PACKAGE_DIR, runInProcess, spawnCli } from "./support/cli-harness.js";
 
-const MODULE_TS = join(PACKAGE_DIR, "test/fixtures/cli/config-module.ts");
-const MODULE_JS = join(PACKAGE_DIR, "test/fixtures/cli/config-module.mjs");
+/** Imports the published SDK by name (the package's own build), as a connector's built module does. */
+const MODULE = join(PACKAGE_DIR, "test/fixtures/cli/config-module.mjs");
+let config: ConnectorConfigDefinition;
+
+beforeAll(async () => {
+  builtCli();
+  config = ((await import(pathToFileURL(MODULE).href)) as { default: ConnectorConfigDefinition }).default;
+});
 
 let directory = "";
 afterEach(async () => {
@@ -25,7 +32,7 @@ async function read(dir: string) {
 describe("opencti-connector config-schema", () => {
   it("writes the catalog schema and the variable table of the exported definition", async () => {
     directory = await mkdtemp(join(tmpdir(), "cli-schema-"));
-    const run = await runInProcess(["config-schema", "--namespace", "template", "--module", MODULE_TS], {
+    const run = await runInProcess(["config-schema", "--namespace", "template", "--module", MODULE], {
       cwd: directory,
     });
     expect(run).toEqual({
@@ -53,7 +60,7 @@ describe("opencti-connector config-schema", () => {
       "--namespace",
       "template",
       "--module",
-      MODULE_JS,
+      MODULE,
       "--out",
       out,
       "--slug",
@@ -67,15 +74,15 @@ describe("opencti-connector config-schema", () => {
   });
 
   it("names the namespaces it found when none matches, and the missing options", async () => {
-    const run = await runInProcess(["config-schema", "--namespace", "acme", "--module", MODULE_TS]);
+    const run = await runInProcess(["config-schema", "--namespace", "acme", "--module", MODULE]);
     expect(run).toEqual({
       code: 1,
       stdout: "",
       stderr:
-        `error: ${MODULE_TS} exports no connector config definition with namespace "acme" (found: "template", "other", "noperiod"); ` +
+        `error: ${MODULE} exports no connector config definition with namespace "acme" (found: "template", "other", "noperiod"); ` +
         'export the value returned by defineConnectorConfig, e.g. export const config = defineConnectorConfig({ namespace: "acme", ... })\n',
     });
-    expect((await runInProcess(["config-schema", "--module", MODULE_TS])).stderr).toBe(
+    expect((await runInProcess(["config-schema", "--module", MODULE])).stderr).toBe(
       'error: --namespace is required (see "opencti-connector config-schema --help")\n',
     );
     expect((await runInProcess(["config-schema", "--namespace", "other", "--module", "missing.js"])).stderr).toBe(
@@ -84,7 +91,7 @@ describe("opencti-connector config-schema", () => {
   });
 
   it("explains why a definition cannot give a catalog schema", async () => {
-    expect(await runInProcess(["config-schema", "--namespace", "noperiod", "--module", MODULE_TS])).toEqual({
+    expect(await runInProcess(["config-schema", "--namespace", "noperiod", "--module", MODULE])).toEqual({
       code: 1,
       stdout: "",
       stderr:

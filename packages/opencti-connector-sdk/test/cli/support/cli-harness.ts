@@ -66,16 +66,20 @@ export function builtCli(): string {
   return path;
 }
 
-/** Runs the built executable with only `env` (and `PATH`) in its environment, `input` on its stdin. */
+/**
+ * Runs the built executable with only `env` (and `PATH`) in its environment, `input` on its stdin; `onSpawn`
+ * receives the child's pid (the benchmark samples its memory).
+ */
 export function spawnCli(
   argv: string[],
-  options: { env?: NodeJS.ProcessEnv; input?: string | Buffer; cwd?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; input?: string | Buffer; cwd?: string; onSpawn?: (pid: number) => void } = {},
 ): Promise<CliRun> {
   const child = spawn(process.execPath, [builtCli(), ...argv], {
     env: { PATH: process.env.PATH, ...options.env },
     cwd: options.cwd ?? PACKAGE_DIR,
     stdio: ["pipe", "pipe", "pipe"],
   });
+  if (child.pid !== undefined) options.onSpawn?.(child.pid);
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => {
