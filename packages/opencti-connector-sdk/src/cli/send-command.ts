@@ -20,7 +20,7 @@ import { environmentSecrets, formatCliError } from "./format-cli-error.js";
 import { nonNegativeNumber, parseCommandArgs, positiveInteger } from "./parse-command-args.js";
 import { type BatchLimits, type BatchProgress, sendBatches } from "./send-batches.js";
 import { planSend, type SendPlan } from "./send-plan.js";
-import { formatCount, formatRate, formatSendSummary } from "./send-summary.js";
+import { formatCount, formatRate, formatSendSummary, type SendSummary } from "./send-summary.js";
 import { COMMAND_USAGE } from "./usage.js";
 
 const DEFAULT_BATCH_OBJECTS = 5_000;
@@ -135,7 +135,8 @@ interface DeliverContext {
   started: number;
 }
 
-async function deliver(context: DeliverContext): Promise<Parameters<typeof formatSendSummary>[0]> {
+/** Registers, opens the work, delivers every batch, closes the work (in error on failure) and cleans up. */
+async function deliver(context: DeliverContext): Promise<SendSummary> {
   const { io, config, logger, input, plan, parsed } = context;
   const { connector, opencti } = config;
   const api = createOpenCtiClient({
@@ -207,12 +208,12 @@ async function deliver(context: DeliverContext): Promise<Parameters<typeof forma
       });
     } catch (error) {
       const cause = abort.signal.aborted ? abort.signal.reason : error;
-      const sent = `${formatCount(delivered)} objects delivered before the failure`;
+      const sent = `${formatCount(delivered)} objects delivered before it stopped`;
       await work?.close({ message: workErrorMessage(cause, (t) => logger.redactor.redact(t)), inError: true });
       throw new CliError(`${formatCliError(cause, (t) => logger.redactor.redact(t))} (${sent})`, { cause });
     }
-    const kinds = `${formatCount(plan.objects)} objects from ${input.label} in ${result.batches} batches (${formatCount(result.sent)} messages)`;
-    await work?.close({ message: `opencti-connector send: ${kinds}`, inError: false });
+    const done = `${formatCount(plan.objects)} objects from ${input.label} in ${result.batches} batches (${formatCount(result.sent)} messages)`;
+    await work?.close({ message: `opencti-connector send: ${done}`, inError: false });
     return {
       label: input.label,
       transport: connector.sendToQueue ? connector.queueProtocol : "directory",

@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { systemClock } from "../../src/clock/clock.js";
@@ -163,7 +164,7 @@ describe("send through the API and into a directory", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr.split("\n")).toHaveLength(2);
     expect(run.stderr).toMatch(
-      /^error: api delivery failed: .*Invalid bundle.* \(0 objects delivered before the failure\)\n$/,
+      /^error: api delivery failed: .*Invalid bundle.* \(0 objects delivered before it stopped\)\n$/,
     );
     expect(platform.works[0]?.closed).toMatchObject({
       inError: true,
@@ -218,6 +219,62 @@ describe("send through the API and into a directory", () => {
       expect(line).toMatch(/^progress: [\d,]+ of 539 objects sent \(\d+ %\), [\d,]+ objects\/s$/);
     }
     expect(progress.at(-1)).toMatch(/^progress: 539 of 539 objects sent \(100 %\)/);
+  });
+});
+
+describe("send: warnings and interruption", () => {
+  it("lists the references the splitter removed", async () => {
+    const { server } = await startFakePlatform();
+    cleanups.push(() => server.close());
+    server.setResolvers({ Mutation: { stixBundlePush: () => true } });
+    const asset = "x-mitre-asset--0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    const note = {
+      type: "note",
+      spec_version: "2.1",
+      id: "note--8d1b7b3e-2c4a-4f5e-9a6b-7c8d9e0f1a2b",
+      created: "2026-01-15T10:00:00.000Z",
+      modified: "2026-01-15T10:00:00.000Z",
+      content: "Seen on an asset",
+      object_refs: [IDENTITY, asset],
+    };
+    const bundle = { type: "bundle", id: geography.id, objects: [geography.objects[0], note] };
+    const run = await runInProcess(["send", "-"], {
+      env: { OPENCTI_URL: server.url, OPENCTI_TOKEN: TEST_TOKEN, CONNECTOR_ID, CONNECTOR_QUEUE_PROTOCOL: "api" },
+      stdin: JSON.stringify(bundle),
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(summaryLines(run).slice(4)).toEqual([
+      "  warnings      1 reference or object removed by the splitter: unsupported_type 1",
+      `    ${note.id} object_refs ${asset} (unsupported_type)`,
+    ]);
+  });
+
+  it("stops at SIGINT between batches, closes the work in error and says how far it got", async () => {
+    const { server, platform } = await startFakePlatform();
+    cleanups.push(() => server.close());
+    const signals = new EventEmitter();
+    let pushes = 0;
+    server.setResolvers({
+      Mutation: {
+        stixBundlePush: () => {
+          pushes++;
+          signals.emit("SIGINT", "SIGINT");
+          return true;
+        },
+      },
+    });
+    const run = await runInProcess(["send", GEOGRAPHY, "--batch-size", "100"], {
+      env: { OPENCTI_URL: server.url, OPENCTI_TOKEN: TEST_TOKEN, CONNECTOR_ID, CONNECTOR_QUEUE_PROTOCOL: "api" },
+      signals,
+    });
+    expect(pushes).toBe(1);
+    expect(run).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "error: interrupted by SIGINT (100 objects delivered before it stopped)\n",
+    });
+    expect(platform.works[0]?.closed).toEqual({ message: "CliError: interrupted by SIGINT", inError: true });
+    expect(signals.listenerCount("SIGINT")).toBe(0);
   });
 });
 
