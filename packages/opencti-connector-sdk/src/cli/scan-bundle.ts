@@ -2,6 +2,7 @@ import { InvalidBundleError } from "../errors/invalid-bundle-error.js";
 import type { BundleProblem } from "../validation/bundle-problem.js";
 import type { BundleEnvelope } from "../validation/bundle-scanner.js";
 import { type BundleSource, readBundleEntries } from "../validation/read-bundle-objects.js";
+import { formatCount } from "./send-summary.js";
 
 /** How a streamed bundle ended: its envelope, or the syntax problem that stopped the reading. */
 export type ScanOutcome =
@@ -42,5 +43,5 @@ export async function scanBundle(
 export function countByKind(problems: readonly BundleProblem[]): string {
   const counts = new Map<string, number>();
   for (const problem of problems) counts.set(problem.kind, (counts.get(problem.kind) ?? 0) + 1);
-  return [...counts].map(([kind, count]) => `${kind} ${count.toLocaleString("en-US")}`).join(", ");
+  return [...counts].map(([kind, count]) => `${kind} ${formatCount(count)}`).join(", ");
 }

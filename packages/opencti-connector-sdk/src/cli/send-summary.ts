@@ -18,6 +18,7 @@ export interface SendSummary {
 /** Warnings listed one by one in the summary. */
 const LISTED_WARNINGS = 20;
 
+/** A count with thousands separators, e.g. `1,234`. */
 export const formatCount = (value: number) => Math.round(value).toLocaleString("en-US");
 
 const plural = (count: number, one: string, many = `${one}s`) => `${formatCount(count)} ${count === 1 ? one : many}`;
