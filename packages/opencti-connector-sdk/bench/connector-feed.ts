@@ -13,7 +13,8 @@ import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { defaultBuilders, TLP_GREEN } from "@org/stix2-types";
 import { z } from "zod";
-import type { ConnectorInfoInput, OpenCtiApi, RegisteredConnector } from "../src/api/types.js";
+import type { ConnectorInfoInput, OpenCtiApi } from "../src/api/types.js";
+import { CONNECTOR_ID, registeredConnector } from "../test/support/platform-fixtures.js";
 import { benchTopology, fmt, peakRssMiB } from "./bench-broker.js";
 import { workloadAddress } from "./workload.js";
 
@@ -21,7 +22,6 @@ type Sdk = typeof import("../src/index.js");
 
 const RECORDS_PER_BATCH = 1_000;
 const TIMESTAMP = "2025-01-01T00:00:00.000Z";
-const CONNECTOR_ID = "5ed680de-75e2-4aa0-bec0-4e8e5a0d1695";
 
 const DIST = new URL("../dist/index.mjs", import.meta.url);
 
@@ -34,20 +34,10 @@ async function loadSdk(): Promise<{ sdk: Sdk; from: string }> {
 /** The platform side of the connector's operations, in memory: what a real platform would store. */
 function inProcessPlatform(push: { exchange: string; routingKey: string; queue: string }) {
   const platform = { state: null as string | null, works: 0, expectations: 0, closed: [] as string[] };
-  const registration: RegisteredConnector = {
-    id: CONNECTOR_ID,
-    connector_state: null,
-    config: {
-      connection: { host: "rabbitmq", vhost: "/", use_ssl: false, port: 5672, user: "opencti", pass: "unused" },
-      listen: `listen_${CONNECTOR_ID}`,
-      listen_routing: `listen_routing_${CONNECTOR_ID}`,
-      listen_exchange: "amqp.connector.exchange",
-      push: push.queue,
-      push_routing: push.routingKey,
-      push_exchange: push.exchange,
-    },
-    connector_user_id: "88ec0c6a-13ce-5e39-b486-354fe4a7084f",
-  };
+  const registration = registeredConnector(null);
+  registration.config.push = push.queue;
+  registration.config.push_routing = push.routingKey;
+  registration.config.push_exchange = push.exchange;
   const unused = async (): Promise<never> => {
     throw new Error("not used by an external import");
   };

@@ -1,18 +1,4 @@
-import {
-  type MarkingDefinition,
-  PAP_AMBER,
-  PAP_CLEAR,
-  PAP_GREEN,
-  PAP_RED,
-  parseStixObject,
-  type StixObject,
-  StixValidationError,
-  TLP_AMBER,
-  TLP_AMBER_STRICT,
-  TLP_CLEAR,
-  TLP_GREEN,
-  TLP_RED,
-} from "@org/stix2-types";
+import { parseStixObject, SEEDED_MARKINGS, type StixObject, StixValidationError } from "@org/stix2-types";
 import type { z } from "zod";
 import type { ConnectorConfigDefinition, ConnectorConfigOf } from "../config/define-connector-config.js";
 import { MappingError } from "../errors/mapping-error.js";
@@ -36,19 +22,6 @@ import {
   importStateSchema,
   LAST_RUN_KEY,
 } from "./import-state.js";
-
-/** The markings a batch carries when one of its objects references them. */
-const KNOWN_MARKINGS: readonly MarkingDefinition[] = [
-  TLP_CLEAR,
-  TLP_GREEN,
-  TLP_AMBER,
-  TLP_AMBER_STRICT,
-  TLP_RED,
-  PAP_CLEAR,
-  PAP_GREEN,
-  PAP_AMBER,
-  PAP_RED,
-];
 
 /** What {@link ExternalImportConnector.run} resolves with. */
 export interface ConnectorRunResult {
@@ -327,7 +300,7 @@ export abstract class ExternalImportConnector<
             recordId: (record) => this.recordId(record),
             author,
             markings,
-            knownMarkings: KNOWN_MARKINGS,
+            knownMarkings: SEEDED_MARKINGS,
             validateObjects: this.#definition.validateObjects ?? true,
             graceMs: options.shutdownGracePeriodMs ?? 30_000,
             maxInFlightDeliveries: options.maxInFlightDeliveries ?? 2,

@@ -9,7 +9,7 @@ import {
 import type { GraphQLServer } from "../support/graphql-server.js";
 import { CONNECTOR_ID, CONNECTOR_USER_ID } from "../support/platform-fixtures.js";
 import { type Harness, harness, WORK_ID } from "./connector-harness.js";
-import { pingedStates, workCalls } from "./support/fake-platform.js";
+import { pingedStates, runWorkCalls, toProcessedCall, workCalls } from "./support/fake-platform.js";
 import { feedRecords } from "./support/test-feed-connector.js";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -54,20 +54,16 @@ describeWithBroker("ExternalImportConnector over RabbitMQ", () => {
     };
     const result = await h.drive(h.connector().run());
     expect(result.exitCode).toBe(0);
-    expect(workCalls(h.server)).toEqual([
-      ["workAdd", { connectorId: CONNECTOR_ID, friendlyName: "Test Feed run @ 2026-02-12T22:00:00.000Z" }],
-      ["addExpectations", { id: WORK_ID, expectations: 6 }],
-      ["addExpectations", { id: WORK_ID, expectations: 6 }],
-      ["addExpectations", { id: WORK_ID, expectations: 6 }],
-      [
-        "workToProcessed",
-        {
-          id: WORK_ID,
-          message: "Imported 6 records as 18 STIX objects in 3 batches (18 messages)",
-          inError: false,
-        },
-      ],
-    ]);
+    expect(workCalls(h.server)).toEqual(
+      runWorkCalls({
+        connectorId: CONNECTOR_ID,
+        workId: WORK_ID,
+        startedAt: "2026-02-12T22:00:00.000Z",
+        expectations: [6, 6, 6],
+        message: "Imported 6 records as 18 STIX objects in 3 batches (18 messages)",
+        inError: false,
+      }),
+    );
     const messages = await drainQueue(topology.queue);
     expect(messages).toHaveLength(18);
     expect(new Set(messages.map((m) => m.envelope.work_id))).toEqual(new Set([WORK_ID]));
@@ -97,10 +93,7 @@ describeWithBroker("ExternalImportConnector over RabbitMQ", () => {
       },
     });
     expect((await h.drive(failing.run())).exitCode).toBe(1);
-    expect(workCalls(h.server).at(-1)).toEqual([
-      "workToProcessed",
-      { id: WORK_ID, message: "Error: source exploded", inError: true },
-    ]);
+    expect(workCalls(h.server).at(-1)).toEqual(toProcessedCall(WORK_ID, "Error: source exploded", true));
     expect(h.platform.state).toBe('{"offset":2}');
     expect(await queued(topology.queue)).toBe(6);
 
@@ -127,14 +120,13 @@ describeWithBroker("ExternalImportConnector over RabbitMQ", () => {
     const result = await h.drive(connector.run());
     await stopping;
     expect(result.exitCode).toBe(0);
-    expect(workCalls(h.server).at(-1)).toEqual([
-      "workToProcessed",
-      {
-        id: WORK_ID,
-        message: "RunInterruptedError: Run interrupted (SIGTERM); state kept at the last confirmed checkpoint",
-        inError: true,
-      },
-    ]);
+    expect(workCalls(h.server).at(-1)).toEqual(
+      toProcessedCall(
+        WORK_ID,
+        "RunInterruptedError: Run interrupted (SIGTERM); state kept at the last confirmed checkpoint",
+        true,
+      ),
+    );
     expect(await queued(topology.queue)).toBe(12);
     expect(h.platform.state).toBe('{"offset":4}');
     expect(pingedStates(h.server).at(-1)).toEqual({ offset: 4 });

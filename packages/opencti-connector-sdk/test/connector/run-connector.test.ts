@@ -5,7 +5,7 @@ import { runConnector } from "../../src/connector/run-connector.js";
 import type { GraphQLServer } from "../support/graphql-server.js";
 import { CONNECTOR_ID } from "../support/platform-fixtures.js";
 import { type Harness, harness, WORK_ID } from "./connector-harness.js";
-import { workCalls } from "./support/fake-platform.js";
+import { toProcessedCall, workCalls } from "./support/fake-platform.js";
 import { feedRecords, TestFeedConnector } from "./support/test-feed-connector.js";
 
 let server: GraphQLServer | undefined;
@@ -110,14 +110,13 @@ describe("runConnector", () => {
     });
     await expect(process.run(connector)).resolves.toBe(0);
     expect(process.exits).toEqual([0]);
-    expect(workCalls(h.server).at(-1)).toEqual([
-      "workToProcessed",
-      {
-        id: WORK_ID,
-        message: "RunInterruptedError: Run interrupted (SIGTERM); state kept at the last confirmed checkpoint",
-        inError: true,
-      },
-    ]);
+    expect(workCalls(h.server).at(-1)).toEqual(
+      toProcessedCall(
+        WORK_ID,
+        "RunInterruptedError: Run interrupted (SIGTERM); state kept at the last confirmed checkpoint",
+        true,
+      ),
+    );
     expect(h.platform.state).toBe('{"offset":2}');
     expect(process.signals.listenerCount("SIGTERM")).toBe(0);
   });

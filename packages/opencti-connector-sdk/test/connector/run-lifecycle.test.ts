@@ -12,7 +12,7 @@ const SECOND_WORK_ID = `work_${CONNECTOR_ID}_2026-02-12T23:00:00.000Z`;
 const deliveredIps = (batches: { objects: { type: string }[] }[]) =>
   batches.flatMap((b) => b.objects.filter((o) => o.type === "ipv4-addr").map((o) => (o as { value?: string }).value));
 
-import { pingedStates, workCalls } from "./support/fake-platform.js";
+import { pingedStates, runWorkCalls, toProcessedCall, workCalls } from "./support/fake-platform.js";
 import { FEED_AUTHOR, feedRecords } from "./support/test-feed-connector.js";
 
 let server: GraphQLServer | undefined;
@@ -30,20 +30,16 @@ describe("ExternalImportConnector: a run", () => {
     const connector = h.connector();
     const result = await h.drive(connector.run());
     expect(result.exitCode).toBe(0);
-    expect(workCalls(h.server)).toEqual([
-      ["workAdd", { connectorId: CONNECTOR_ID, friendlyName: "Test Feed run @ 2026-02-12T22:00:00.000Z" }],
-      ["addExpectations", { id: WORK_ID, expectations: 6 }],
-      ["addExpectations", { id: WORK_ID, expectations: 6 }],
-      ["addExpectations", { id: WORK_ID, expectations: 6 }],
-      [
-        "workToProcessed",
-        {
-          id: WORK_ID,
-          message: "Imported 6 records as 18 STIX objects in 3 batches (18 messages)",
-          inError: false,
-        },
-      ],
-    ]);
+    expect(workCalls(h.server)).toEqual(
+      runWorkCalls({
+        connectorId: CONNECTOR_ID,
+        workId: WORK_ID,
+        startedAt: "2026-02-12T22:00:00.000Z",
+        expectations: [6, 6, 6],
+        message: "Imported 6 records as 18 STIX objects in 3 batches (18 messages)",
+        inError: false,
+      }),
+    );
     expect(pingedStates(h.server)).toEqual([
       null,
       { offset: 2 },
@@ -118,11 +114,16 @@ describe("ExternalImportConnector: failures", () => {
     });
     const running = connector.run();
     await h.until(() => h.logger.entries.some((e) => e.message === "Schedule next run of connector"));
-    expect(workCalls(h.server)).toEqual([
-      ["workAdd", { connectorId: CONNECTOR_ID, friendlyName: "Test Feed run @ 2026-02-12T22:00:00.000Z" }],
-      ["addExpectations", { id: WORK_ID, expectations: 6 }],
-      ["workToProcessed", { id: WORK_ID, message: "Error: source exploded", inError: true }],
-    ]);
+    expect(workCalls(h.server)).toEqual(
+      runWorkCalls({
+        connectorId: CONNECTOR_ID,
+        workId: WORK_ID,
+        startedAt: "2026-02-12T22:00:00.000Z",
+        expectations: [6],
+        message: "Error: source exploded",
+        inError: true,
+      }),
+    );
     expect(h.platform.state).toBe('{"offset":2}');
     const failure = h.logger.entries.filter((e) => e.level === "error");
     expect(failure.map((e) => [e.message, (e.attributes.error as Error).message])).toEqual([
@@ -133,19 +134,16 @@ describe("ExternalImportConnector: failures", () => {
     // The process keeps its schedule: the next run, one period later, resumes from batch 2.
     await h.clock.advance(HOUR);
     await h.until(() => h.platform.works[1]?.closed !== undefined);
-    expect(workCalls(h.server).slice(3)).toEqual([
-      ["workAdd", { connectorId: CONNECTOR_ID, friendlyName: "Test Feed run @ 2026-02-12T23:00:00.000Z" }],
-      ["addExpectations", { id: SECOND_WORK_ID, expectations: 6 }],
-      ["addExpectations", { id: SECOND_WORK_ID, expectations: 6 }],
-      [
-        "workToProcessed",
-        {
-          id: SECOND_WORK_ID,
-          message: "Imported 4 records as 12 STIX objects in 2 batches (12 messages)",
-          inError: false,
-        },
-      ],
-    ]);
+    expect(workCalls(h.server).slice(3)).toEqual(
+      runWorkCalls({
+        connectorId: CONNECTOR_ID,
+        workId: SECOND_WORK_ID,
+        startedAt: "2026-02-12T23:00:00.000Z",
+        expectations: [6, 6],
+        message: "Imported 4 records as 12 STIX objects in 2 batches (12 messages)",
+        inError: false,
+      }),
+    );
     expect(connector.collects.map((c) => [c.offset, c.isFirstRun])).toEqual([
       [0, true],
       [2, false],
@@ -169,10 +167,9 @@ describe("ExternalImportConnector: failures", () => {
     );
     const result = await h.drive(h.connector().run());
     expect(result.exitCode).toBe(1);
-    expect(workCalls(h.server).at(-1)).toEqual([
-      "workToProcessed",
-      { id: WORK_ID, message: "DeliveryError: amqp delivery failed: broker gone", inError: true },
-    ]);
+    expect(workCalls(h.server).at(-1)).toEqual(
+      toProcessedCall(WORK_ID, "DeliveryError: amqp delivery failed: broker gone", true),
+    );
     expect(h.sender.confirmed).toHaveLength(1);
     expect(h.platform.state).toBe('{"offset":2}');
     expect(pingedStates(h.server)).not.toContainEqual({ offset: 4 });
@@ -252,14 +249,9 @@ describe("ExternalImportConnector: failures", () => {
     expect(connector.collects.map((c) => c.offset)).toEqual([0, 2, 2, 2, 2]);
     // Full jitter with random 0.5: 500, 1000, 2000 and 4000 ms.
     expect(h.clock.now() - START).toBe(7_500);
-    expect(workCalls(h.server).at(-1)).toEqual([
-      "workToProcessed",
-      {
-        id: WORK_ID,
-        message: "RetryExhaustedError: collect failed after 5 attempt(s): feed answered 503",
-        inError: true,
-      },
-    ]);
+    expect(workCalls(h.server).at(-1)).toEqual(
+      toProcessedCall(WORK_ID, "RetryExhaustedError: collect failed after 5 attempt(s): feed answered 503", true),
+    );
     expect(h.platform.state).toBe('{"offset":2}');
   });
 

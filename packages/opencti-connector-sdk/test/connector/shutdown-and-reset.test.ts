@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { GraphQLServer } from "../support/graphql-server.js";
 import { CONNECTOR_ID } from "../support/platform-fixtures.js";
 import { harness, START, WORK_ID } from "./connector-harness.js";
-import { pingedStates, workCalls } from "./support/fake-platform.js";
+import { pingedStates, runWorkCalls, toProcessedCall, workCalls } from "./support/fake-platform.js";
 import type { TestFeedConnector } from "./support/test-feed-connector.js";
 
 let server: GraphQLServer | undefined;
@@ -33,19 +33,16 @@ describe("ExternalImportConnector: graceful shutdown", () => {
     const result = await h.drive(connector.run());
     await stopping;
     expect(result).toMatchObject({ exitCode: 0, result: { reason: "stopped", runs: 1, failures: 0 } });
-    expect(workCalls(h.server)).toEqual([
-      ["workAdd", { connectorId: CONNECTOR_ID, friendlyName: "Test Feed run @ 2026-02-12T22:00:00.000Z" }],
-      ["addExpectations", { id: WORK_ID, expectations: 6 }],
-      ["addExpectations", { id: WORK_ID, expectations: 6 }],
-      [
-        "workToProcessed",
-        {
-          id: WORK_ID,
-          message: "RunInterruptedError: Run interrupted (SIGTERM); state kept at the last confirmed checkpoint",
-          inError: true,
-        },
-      ],
-    ]);
+    expect(workCalls(h.server)).toEqual(
+      runWorkCalls({
+        connectorId: CONNECTOR_ID,
+        workId: WORK_ID,
+        startedAt: "2026-02-12T22:00:00.000Z",
+        expectations: [6, 6],
+        message: "RunInterruptedError: Run interrupted (SIGTERM); state kept at the last confirmed checkpoint",
+        inError: true,
+      }),
+    );
     expect(h.sender.published).toHaveLength(2);
     // The checkpoint of the confirmed batch 2, then the final ping of the shutdown.
     expect(pingedStates(h.server)).toEqual([null, { offset: 2 }, { offset: 4 }, { offset: 4 }]);
@@ -75,15 +72,13 @@ describe("ExternalImportConnector: graceful shutdown", () => {
     const result = await h.drive(running);
     await stopping;
     expect(result.exitCode).toBe(0);
-    expect(workCalls(h.server).at(-1)).toEqual([
-      "workToProcessed",
-      {
-        id: WORK_ID,
-        message:
-          "RunInterruptedError: Run interrupted (SIGTERM), 1 batch(es) unconfirmed at the end of the grace period; state kept at the last confirmed checkpoint",
-        inError: true,
-      },
-    ]);
+    expect(workCalls(h.server).at(-1)).toEqual(
+      toProcessedCall(
+        WORK_ID,
+        "RunInterruptedError: Run interrupted (SIGTERM), 1 batch(es) unconfirmed at the end of the grace period; state kept at the last confirmed checkpoint",
+        true,
+      ),
+    );
     expect(pingedStates(h.server)).toEqual([null, { offset: 2 }, { offset: 2 }]);
     expect(h.sender.confirmed).toHaveLength(1);
   });

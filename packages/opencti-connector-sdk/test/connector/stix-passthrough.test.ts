@@ -4,7 +4,7 @@ import type { ExternalImportConnectorOptions } from "../../src/connector/connect
 import { ExternalImportConnector } from "../../src/connector/external-import-connector.js";
 import type { GraphQLServer } from "../support/graphql-server.js";
 import { harness, NEVER_MS, WORK_ID } from "./connector-harness.js";
-import { workCalls } from "./support/fake-platform.js";
+import { toProcessedCall, workCalls } from "./support/fake-platform.js";
 import { FEED_AUTHOR, testFeedConfig, testFeedState } from "./support/test-feed-connector.js";
 
 let server: GraphQLServer | undefined;
@@ -44,14 +44,9 @@ describe("ExternalImportConnector with STIX records", () => {
     expect(h.sender.published.map((b) => b.objects)).toEqual([[FEED_AUTHOR, domain]]);
     const skipped = h.logger.entries.find((e) => e.message === "Record skipped: it cannot be mapped to STIX");
     expect(skipped?.attributes).toMatchObject({ record_id: "batch 1 record 2", batch: 1 });
-    expect(workCalls(h.server).at(-1)).toEqual([
-      "workToProcessed",
-      {
-        id: WORK_ID,
-        message: "Imported 2 records as 2 STIX objects in 1 batch (2 messages), 1 record skipped",
-        inError: false,
-      },
-    ]);
+    expect(workCalls(h.server).at(-1)).toEqual(
+      toProcessedCall(WORK_ID, "Imported 2 records as 2 STIX objects in 1 batch (2 messages), 1 record skipped", false),
+    );
   });
 
   it("refuses a configuration that is not an external import, and a state schema a first run cannot satisfy", async () => {

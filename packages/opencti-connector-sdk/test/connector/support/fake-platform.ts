@@ -137,3 +137,30 @@ export function workCalls(server: GraphQLServer): [string, Record<string, unknow
 export function pingedStates(server: GraphQLServer): unknown[] {
   return server.callsOf("PingConnector").map((c) => JSON.parse(String(c.variables.state)));
 }
+
+/** The `toProcessed` call closing a work. */
+export function toProcessedCall(id: string, message: string, inError: boolean): [string, Record<string, unknown>] {
+  return ["workToProcessed", { id, message, inError }];
+}
+
+/**
+ * The work calls of one run of the test connector, in order: `workAdd` (named after the run's start), one
+ * `addExpectations` per delivery, then `toProcessed`.
+ */
+export function runWorkCalls(run: {
+  connectorId: string;
+  workId: string;
+  startedAt: string;
+  expectations: readonly number[];
+  message: string;
+  inError: boolean;
+}): [string, Record<string, unknown>][] {
+  return [
+    ["workAdd", { connectorId: run.connectorId, friendlyName: `Test Feed run @ ${run.startedAt}` }],
+    ...run.expectations.map((n): [string, Record<string, unknown>] => [
+      "addExpectations",
+      { id: run.workId, expectations: n },
+    ]),
+    toProcessedCall(run.workId, run.message, run.inError),
+  ];
+}
