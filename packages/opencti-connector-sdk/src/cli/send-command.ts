@@ -94,6 +94,11 @@ export async function sendCommand(args: readonly string[], io: ResolvedCliIo): P
     });
     redactor.add(...resolved.secrets);
     const { config } = resolved;
+    if (!config.connector.sendToQueue && !config.connector.sendToDirectory) {
+      throw new CliError(
+        "nothing would be sent: CONNECTOR_SEND_TO_QUEUE is false and CONNECTOR_SEND_TO_DIRECTORY is off (use --directory DIR to write files)",
+      );
+    }
     logger = createLogger({
       name: config.connector.name,
       level: config.connector.logLevel,

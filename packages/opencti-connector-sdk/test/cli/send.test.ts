@@ -342,6 +342,23 @@ describe("send failures", () => {
     expect(server.calls).toEqual([]);
   });
 
+  it("refuses a configuration that sends nowhere", async () => {
+    const run = await runInProcess(["send", GEOGRAPHY], {
+      env: {
+        OPENCTI_URL: "http://127.0.0.1:9",
+        OPENCTI_TOKEN: TEST_TOKEN,
+        CONNECTOR_ID,
+        CONNECTOR_SEND_TO_QUEUE: "false",
+      },
+    });
+    expect(run).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "error: nothing would be sent: CONNECTOR_SEND_TO_QUEUE is false and CONNECTOR_SEND_TO_DIRECTORY is off (use --directory DIR to write files)\n",
+    });
+  });
+
   it("reports a missing file and a bad command line", async () => {
     expect(await runInProcess(["send", "nope.json"], { env: {} })).toEqual({
       code: 1,
