@@ -5,6 +5,10 @@ describe("parseDuration", () => {
   it.each([
     ["PT1H", 3_600_000],
     ["PT0S", 0],
+    ["0", 0],
+    ["00", 0],
+    ["0.0", 0],
+    ["P0D", 0],
     ["P30D", 2_592_000_000],
     ["P1Y", 365 * 86_400_000],
     ["P1M", 30 * 86_400_000],
@@ -24,13 +28,28 @@ describe("parseDuration", () => {
     expect(parseDuration(text)).toBe(ms);
   });
 
-  it.each(["", "P", "PT", "P1DT", "1H", "PT1H30", "P-1D", "pt1h", "PT1.5H30M", "P1.5DT1H", "01:60:00", "1:2:3", "PTH"])(
-    "rejects %j with the accepted forms",
-    (text) => {
-      expect(() => parseDuration(text)).toThrow(RangeError);
-      expect(() => parseDuration(text)).toThrow(/ISO-8601 duration such as PT1H/);
-    },
-  );
+  it.each([
+    "",
+    "P",
+    "PT",
+    "P1DT",
+    "1",
+    "3600",
+    "0.5",
+    "-0",
+    "1H",
+    "PT1H30",
+    "P-1D",
+    "pt1h",
+    "PT1.5H30M",
+    "P1.5DT1H",
+    "01:60:00",
+    "1:2:3",
+    "PTH",
+  ])("rejects %j with the accepted forms", (text) => {
+    expect(() => parseDuration(text)).toThrow(RangeError);
+    expect(() => parseDuration(text)).toThrow(/ISO-8601 duration such as PT1H/);
+  });
 
   it("names the fraction rule when a fraction is not on the last component", () => {
     expect(() => parseDuration("PT1.5H30M")).toThrow("only the last component may have a fraction");

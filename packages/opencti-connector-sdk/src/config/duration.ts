@@ -14,8 +14,10 @@ const TIME_UNITS: readonly (readonly [string, bigint])[] = [
 const ISO_PATTERN =
   /^P(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
 const CLOCK_PATTERN = /^(\d+):([0-5]\d):([0-5]\d)(?:[.,](\d+))?$/;
+/** pycti's spelling of "no period" (`CONNECTOR_DURATION_PERIOD=0`, or `0` in YAML). */
+const ZERO_PATTERN = /^0+(?:[.,]0+)?$/;
 
-const EXPECTED = "an ISO-8601 duration such as PT1H, P1D or P30D (or HH:MM:SS)";
+const EXPECTED = "an ISO-8601 duration such as PT1H, P1D or P30D (or HH:MM:SS, or 0)";
 
 /** Whole seconds of `amount` units of `unitSeconds`, exact for decimal fractions (truncated, never rounded up). */
 function seconds(amount: string, unitSeconds: bigint): bigint {
@@ -29,8 +31,9 @@ function seconds(amount: string, unitSeconds: bigint): bigint {
  * whole seconds.
  *
  * Accepts ISO-8601 `P[nY][nM][nW][nD][T[nH][nM][nS]]` with Y = 365 days, M = 30 days, W = 7 days, a decimal
- * fraction (`.` or `,`) only on the last component, and the clock form `HH:MM:SS[.f]`. `PT0S` is 0 (which the
- * scheduler reads as run-and-terminate).
+ * fraction (`.` or `,`) only on the last component, the clock form `HH:MM:SS[.f]`, and the number `0` (pycti's
+ * spelling of "no period"). Every zero (`0`, `PT0S`, `P0D`, `00:00:00`) is 0, which `CONNECTOR_DURATION_PERIOD`
+ * reads as run-and-terminate (spec §7).
  *
  * @throws RangeError naming the value and the accepted forms.
  * @example
@@ -39,10 +42,12 @@ function seconds(amount: string, unitSeconds: bigint): bigint {
  * parseDuration("P1DT12H"); // 129_600_000
  * parseDuration("PT1.5M"); // 90_000
  * parseDuration("01:30:00"); // 5_400_000
+ * parseDuration("0"); // 0
  * ```
  */
 export function parseDuration(text: string): number {
   const value = text.trim();
+  if (ZERO_PATTERN.test(value)) return 0;
   const clock = CLOCK_PATTERN.exec(value);
   if (clock) {
     // The fraction of a second is dropped: durations are whole seconds.

@@ -330,8 +330,15 @@ describe("loadConnectorConfig", () => {
     ]);
   });
 
-  it("reads a zero period as run-and-terminate", () => {
-    const config = loadConnectorConfig(definition, { env: env({ CONNECTOR_DURATION_PERIOD: "PT0S" }), ...noYaml });
+  it.each(["0", "PT0S", "P0D", "00:00:00"])("reads the zero period %j as run-and-terminate", (period) => {
+    const config = loadConnectorConfig(definition, { env: env({ CONNECTOR_DURATION_PERIOD: period }), ...noYaml });
+    expect(config.connector).toMatchObject({ durationPeriodMs: 0, runAndTerminate: true });
+  });
+
+  it("reads a YAML period of 0 as run-and-terminate", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "config.yml"), "connector:\n  duration_period: 0\n");
+    const config = loadConnectorConfig(definition, { env: env(), cwd: dir });
     expect(config.connector).toMatchObject({ durationPeriodMs: 0, runAndTerminate: true });
   });
 });

@@ -49,6 +49,27 @@ describe("runConnector", () => {
     expect(workCalls(h.server).at(-1)?.[1]).toMatchObject({ inError: false });
   });
 
+  it("runs once and exits on a zero period (CONNECTOR_DURATION_PERIOD=0), reporting run_and_terminate", async () => {
+    const h = await harness();
+    server = h.server;
+    const process = fakeProcess(h);
+    const connector = h.connector({
+      env: { CONNECTOR_RUN_AND_TERMINATE: "false", CONNECTOR_DURATION_PERIOD: "0" },
+    });
+    await expect(process.run(connector)).resolves.toBe(0);
+    expect(process.exits).toEqual([0]);
+    expect(connector.collects.map((c) => c.offset)).toEqual([0]);
+    expect(workCalls(h.server).at(-1)).toEqual(
+      toProcessedCall(WORK_ID, "Imported 6 records as 18 STIX objects in 3 batches (18 messages)", false),
+    );
+    const infos = h.server.callsOf("PingConnector").map((c) => c.variables.connectorInfo);
+    expect(infos.map((info) => (info as { run_and_terminate: boolean }).run_and_terminate)).toEqual(
+      infos.map(() => true),
+    );
+    expect(infos.at(-1)).toMatchObject({ next_run_datetime: null, last_run_datetime: "2026-02-12T22:00:00Z" });
+    expect(h.logger.entries.some((e) => e.message === "Starting run and terminate")).toBe(true);
+  });
+
   it("exits 1 when the run-and-terminate run fails", async () => {
     const h = await harness();
     server = h.server;
