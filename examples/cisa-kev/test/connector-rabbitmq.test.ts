@@ -5,11 +5,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createMemoryLogger, ResponseValidationError } from "@org/opencti-connector-sdk";
 import { type Platform, startPlatform } from "@org/opencti-connector-testkit";
-import { expectToMatchGolden } from "@org/opencti-connector-testkit/vitest";
+import { describeWithBroker, expectToMatchGolden, LOCAL_AMQP_URL } from "@org/opencti-connector-testkit/vitest";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type FixtureServer, startFixtureServer } from "../dev/fixture-server.js";
 import { CisaKevConnector } from "../src/index.js";
-import { BROKER_URL, describeWithBroker } from "./support/broker.js";
 import { fixtureCatalog, GOLDEN_SLICE } from "./support/kev-entries.js";
 
 const describeBroker = await describeWithBroker();
@@ -22,7 +21,7 @@ describeBroker("CISA KEV connector against the testkit emulator over RabbitMQ", 
   let cwd: string;
   beforeAll(async () => {
     platform = await startPlatform({
-      amqp: { url: BROKER_URL },
+      amqp: { url: LOCAL_AMQP_URL },
       queuePrefix: `kev${randomUUID().slice(0, 8)}`,
       references: "reject",
     });

@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lintBundle } from "@org/opencti-connector-sdk";
 import { startPlatform } from "@org/opencti-connector-testkit";
+import { describeWithBroker, LOCAL_AMQP_URL } from "@org/opencti-connector-testkit/vitest";
 import { generateId, parseStixObject, TLP_CLEAR, withDefaults } from "@org/stix2-types";
 import { describe, expect, it } from "vitest";
 import { startFixtureServer } from "../dev/fixture-server.js";
@@ -14,7 +15,6 @@ import { kevCatalogSchema } from "../src/client.js";
 import { pendingEntries } from "../src/import-cursor.js";
 import { CisaKevConnector } from "../src/index.js";
 import { CISA_AUTHOR, mapKevRecord } from "../src/mapping.js";
-import { BROKER_URL, describeWithBroker } from "./support/broker.js";
 
 /** The full catalog in the repository's sibling `shared/feeds/` folder (CI clones and the dev machine have it). */
 const FULL_CATALOG = fileURLToPath(
@@ -50,7 +50,10 @@ describeFull("the full KEV catalog (shared/feeds)", () => {
 describeFullWithBroker("the full KEV catalog end to end (testkit emulator, RabbitMQ)", () => {
   it("imports every entry in one run, then nothing on the next", async () => {
     const catalog = await fullCatalog();
-    const platform = await startPlatform({ amqp: { url: BROKER_URL }, queuePrefix: `kev${randomUUID().slice(0, 8)}` });
+    const platform = await startPlatform({
+      amqp: { url: LOCAL_AMQP_URL },
+      queuePrefix: `kev${randomUUID().slice(0, 8)}`,
+    });
     const feed = await startFixtureServer({ dir: dirname(FULL_CATALOG) });
     const cwd = await mkdtemp(join(tmpdir(), "cisa-kev-full-"));
     try {

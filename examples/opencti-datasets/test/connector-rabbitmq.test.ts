@@ -4,12 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMemoryLogger, ResponseValidationError } from "@org/opencti-connector-sdk";
 import { type Platform, startPlatform } from "@org/opencti-connector-testkit";
-import { expectToMatchGolden } from "@org/opencti-connector-testkit/vitest";
+import { describeWithBroker, expectToMatchGolden, LOCAL_AMQP_URL } from "@org/opencti-connector-testkit/vitest";
 import { TLP_GREEN } from "@org/stix2-types";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type FixtureServer, startFixtureServer } from "../dev/fixture-server.js";
 import { DatasetsConnector } from "../src/index.js";
-import { BROKER_URL, describeWithBroker } from "./support/broker.js";
 import { type FILES, FIXTURES, fixtureBundle, GOLDEN_DATASETS } from "./support/datasets.js";
 
 const describeBroker = await describeWithBroker();
@@ -27,7 +26,7 @@ describeBroker("OpenCTI datasets connector against the testkit emulator over Rab
   let cwd: string;
   beforeAll(async () => {
     platform = await startPlatform({
-      amqp: { url: BROKER_URL },
+      amqp: { url: LOCAL_AMQP_URL },
       queuePrefix: `ds${randomUUID().slice(0, 8)}`,
       references: "reject",
     });

@@ -6,10 +6,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lintBundle } from "@org/opencti-connector-sdk";
 import { startPlatform } from "@org/opencti-connector-testkit";
+import { describeWithBroker, LOCAL_AMQP_URL } from "@org/opencti-connector-testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { startFixtureServer } from "../dev/fixture-server.js";
 import { DatasetsConnector } from "../src/index.js";
-import { BROKER_URL, describeWithBroker } from "./support/broker.js";
 
 /** The full datasets in the repository's sibling `shared/feeds/` folder (CI clones and the dev machine have it). */
 const FULL_DATASETS = fileURLToPath(new URL("../../../../shared/feeds/opencti-datasets", import.meta.url));
@@ -20,7 +20,7 @@ const describeFull = available ? await describeWithBroker() : describe.skip;
 describeFull("the full datasets end to end (testkit emulator, RabbitMQ)", () => {
   it("imports the three files as one lint-clean whole, then nothing on the next run", async () => {
     const platform = await startPlatform({
-      amqp: { url: BROKER_URL },
+      amqp: { url: LOCAL_AMQP_URL },
       queuePrefix: `ds${randomUUID().slice(0, 8)}`,
       references: "reject",
     });

@@ -1,6 +1,6 @@
+import { brokerAvailable, LOCAL_AMQP_URL } from "@org/opencti-connector-testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { runTemplateDemo } from "../dev/demo.js";
-import { BROKER_URL, brokerAvailable } from "./support/broker.js";
 
 const withBroker = await brokerAvailable();
 
@@ -27,7 +27,7 @@ describe("pnpm demo (runTemplateDemo)", () => {
   });
 
   it.runIf(withBroker)("goes through RabbitMQ with --amqp", async () => {
-    const { result, lines } = await demo({ amqp: { url: BROKER_URL } });
+    const { result, lines } = await demo({ amqp: { url: LOCAL_AMQP_URL } });
     expect(result.success).toBe(true);
     expect(lines.some((line) => line.includes("delivery: RabbitMQ"))).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { lintBundle } from "@org/opencti-connector-sdk";
+import { brokerAvailable, LOCAL_AMQP_URL } from "@org/opencti-connector-testkit/vitest";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FixtureRecord } from "../dev/fixture-server.js";
-import { BROKER_URL, brokerAvailable } from "./support/broker.js";
 import { type TemplateRig, templateRig } from "./support/connector-rig.js";
 
 const withBroker = await brokerAvailable();
@@ -44,7 +44,7 @@ describe.each([
   const platformOptions = () =>
     queueProtocol === "amqp"
       ? {
-          amqp: { url: BROKER_URL },
+          amqp: { url: LOCAL_AMQP_URL },
           queuePrefix: `tpl${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
         }
       : {};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { serve } from "../src/cli/serve.js";
-import { BROKER_URL, describeWithBroker } from "./support/broker.js";
+import { describeWithBroker, LOCAL_AMQP_URL } from "../src/vitest/index.js";
 import { post } from "./support/graphql.js";
 
 const describeBroker = await describeWithBroker();
@@ -50,7 +50,7 @@ describeBroker("opencti-testkit serve --amqp", () => {
         port: 0,
         host: "127.0.0.1",
         token: undefined,
-        amqp: BROKER_URL,
+        amqp: LOCAL_AMQP_URL,
         queuePrefix: undefined,
         version: undefined,
         schemaPath: undefined,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sampleConnector } from "../src/demo/sample-connector.js";
 import { runDemo } from "../src/index.js";
-import { BROKER_URL, describeWithBroker } from "./support/broker.js";
+import { describeWithBroker, LOCAL_AMQP_URL } from "../src/vitest/index.js";
 
 const describeBroker = await describeWithBroker();
 
@@ -51,7 +51,7 @@ describe("runDemo with the sample connector", () => {
 
 describeBroker("runDemo with RabbitMQ", () => {
   it("routes the run through the local broker", async () => {
-    const { result } = await demo({ amqp: { url: BROKER_URL } });
+    const { result } = await demo({ amqp: { url: LOCAL_AMQP_URL } });
     expect(result).toMatchObject({ success: true, countsByType: SAMPLE_COUNTS });
   });
 });

@@ -1,8 +1,9 @@
 import amqp, { type ChannelModel } from "amqplib";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Platform, startPlatform } from "../src/index.js";
-import { BROKER_URL, describeWithBroker, uniqueSuffix } from "./support/broker.js";
+import { describeWithBroker, LOCAL_AMQP_URL } from "../src/vitest/index.js";
 import { post } from "./support/graphql.js";
+import { uniqueSuffix } from "./support/unique-suffix.js";
 
 const describeBroker = await describeWithBroker();
 
@@ -96,9 +97,9 @@ describeBroker("emulator with RabbitMQ", () => {
   };
 
   beforeAll(async () => {
-    observer = await amqp.connect(BROKER_URL);
+    observer = await amqp.connect(LOCAL_AMQP_URL);
     platform = await startPlatform({
-      amqp: { url: BROKER_URL },
+      amqp: { url: LOCAL_AMQP_URL },
       queuePrefix: prefix,
       workerPaused: true,
     });

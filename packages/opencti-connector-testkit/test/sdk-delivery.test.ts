@@ -7,7 +7,8 @@ import {
 } from "@org/opencti-connector-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Platform, startPlatform } from "../src/index.js";
-import { BROKER_URL, describeWithBroker, uniqueSuffix } from "./support/broker.js";
+import { describeWithBroker, LOCAL_AMQP_URL } from "../src/vitest/index.js";
+import { uniqueSuffix } from "./support/unique-suffix.js";
 
 const describeBroker = await describeWithBroker();
 
@@ -112,7 +113,7 @@ describe("the SDK's sender through stixBundlePush (API push, in-memory worker)",
 describeBroker("the SDK's sender over RabbitMQ", () => {
   let platform: Platform;
   beforeAll(async () => {
-    platform = await startPlatform({ amqp: { url: BROKER_URL }, queuePrefix: `tk${uniqueSuffix()}` });
+    platform = await startPlatform({ amqp: { url: LOCAL_AMQP_URL }, queuePrefix: `tk${uniqueSuffix()}` });
   });
   afterAll(() => platform.stop());
 
