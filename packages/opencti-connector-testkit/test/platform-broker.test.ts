@@ -1,40 +1,18 @@
 import amqp, { type ChannelModel } from "amqplib";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Platform, startPlatform } from "../src/index.js";
 import { describeWithBroker, LOCAL_AMQP_URL } from "../src/vitest/index.js";
-import { post } from "./support/graphql.js";
+import { ACME, EMOTET, usePlatform } from "./support/platform-fixture.js";
 import { uniqueSuffix } from "./support/unique-suffix.js";
 
 const describeBroker = await describeWithBroker();
-
-const ACME = {
-  type: "identity",
-  spec_version: "2.1",
-  id: "identity--542072da-8b33-50bf-810b-d9cfd2a0bc69",
-  created: "2026-01-01T00:00:00.000Z",
-  modified: "2026-01-01T00:00:00.000Z",
-  name: "ACME Corp",
-  identity_class: "organization",
-};
-const EMOTET = {
-  type: "malware",
-  spec_version: "2.1",
-  id: "malware--36297121-bf18-56e1-b200-d39c9f9f5cee",
-  created: "2026-01-01T00:00:00.000Z",
-  modified: "2026-01-01T00:00:00.000Z",
-  name: "Emotet",
-  is_family: true,
-  created_by_ref: ACME.id,
-};
 
 describeBroker("emulator with RabbitMQ", () => {
   const prefix = `tk${uniqueSuffix()}`;
   const connectorId = `c${uniqueSuffix()}`;
   const push = `${prefix}_push_${connectorId}`;
-  let platform: Platform;
+  const fixture = usePlatform({ amqp: { url: LOCAL_AMQP_URL }, queuePrefix: prefix, workerPaused: true });
+  const { gql } = fixture;
   let observer: ChannelModel;
-
-  const gql = (query: string, variables: Record<string, unknown>) => post(platform, { query, variables });
   /** Publishes a connector's QUEUE_BUNDLE envelope as the SDK does (spec §6.3). */
   const publish = async (objects: unknown[], workId?: string) => {
     const channel = await observer.createConfirmChannel();
@@ -98,16 +76,8 @@ describeBroker("emulator with RabbitMQ", () => {
 
   beforeAll(async () => {
     observer = await amqp.connect(LOCAL_AMQP_URL);
-    platform = await startPlatform({
-      amqp: { url: LOCAL_AMQP_URL },
-      queuePrefix: prefix,
-      workerPaused: true,
-    });
   });
-  afterAll(async () => {
-    await platform?.stop();
-    await observer?.close();
-  });
+  afterAll(() => observer?.close());
 
   it("hands out the broker and declares the platform's topology on registration", async () => {
     const answer = await gql(
@@ -155,37 +125,37 @@ describeBroker("emulator with RabbitMQ", () => {
   });
 
   it("a state reset purges the queues", async () => {
-    await platform.resetState(connectorId);
+    await fixture.platform.resetState(connectorId);
     expect(await messagesIn(push)).toBe(0);
   });
 
   it("the worker imports one-object messages and reports them on their work", async () => {
     const workId = await openWork(1);
     await publish([ACME], workId);
-    await platform.resumeWorker();
-    const work = await platform.waitForWork(workId);
+    await fixture.platform.resumeWorker();
+    const work = await fixture.platform.waitForWork(workId);
     expect(work).toMatchObject({ status: "complete", expected: 1, completedNumber: 1, errors: [] });
-    expect(platform.object(ACME.id)).toMatchObject({ connectorId, workId });
+    expect(fixture.platform.object(ACME.id)).toMatchObject({ connectorId, workId });
   });
 
   it("the worker splits a bigger message, adds the expectations and republishes the pieces", async () => {
     const workId = await openWork(0);
     await publish([EMOTET, ACME], workId);
-    const work = await platform.waitForWork(workId);
+    const work = await fixture.platform.waitForWork(workId);
     expect(work).toMatchObject({ expected: 2, completedNumber: 2, errors: [] });
-    expect(platform.workerStats().split).toBe(1);
-    expect(platform.object(EMOTET.id)?.object).toEqual(EMOTET);
+    expect(fixture.platform.workerStats().split).toBe(1);
+    expect(fixture.platform.object(EMOTET.id)?.object).toEqual(EMOTET);
   });
 
   it("drops queued messages of a deleted work", async () => {
-    await platform.pauseWorker();
+    await fixture.platform.pauseWorker();
     const workId = await openWork(1);
     await publish([{ ...ACME, description: "from a deleted work" }], workId);
     await gql(`mutation ConnectorWorksMutation($workId: ID!) { workEdit(id: $workId) { delete } }`, { workId });
-    const dropped = platform.workerStats().dropped;
-    await platform.resumeWorker();
-    await platform.waitUntil(() => platform.workerStats().dropped === dropped + 1);
-    expect(platform.object(ACME.id)?.object.description).toBeUndefined();
+    const dropped = fixture.platform.workerStats().dropped;
+    await fixture.platform.resumeWorker();
+    await fixture.platform.waitUntil(() => fixture.platform.workerStats().dropped === dropped + 1);
+    expect(fixture.platform.object(ACME.id)?.object.description).toBeUndefined();
   });
 
   it("pushes stixBundlePush bundles through the push queue", async () => {
@@ -193,10 +163,10 @@ describeBroker("emulator with RabbitMQ", () => {
       `mutation StixBundlePush($connectorId: String!, $bundle: String!, $work_id: String) { stixBundlePush(connectorId: $connectorId, bundle: $bundle, work_id: $work_id) }`,
       { connectorId, bundle: JSON.stringify({ type: "bundle", id: "bundle--2", objects: [ACME, EMOTET] }) },
     );
-    const work = await platform.waitForWork(
+    const work = await fixture.platform.waitForWork(
       (w) => w.connectorId === connectorId && w.name?.startsWith("Broker test run @") === true,
     );
-    expect(await platform.waitForWork(work.id)).toMatchObject({ expected: 2, completedNumber: 2 });
+    expect(await fixture.platform.waitForWork(work.id)).toMatchObject({ expected: 2, completedNumber: 2 });
   });
 
   it("deleteConnector deletes both queues", async () => {
@@ -214,8 +184,8 @@ describeBroker("emulator with RabbitMQ", () => {
       },
     );
     expect(await messagesIn(`${prefix}_push_${other}`)).toBe(0);
-    await platform.stop();
-    await platform.stop();
+    await fixture.platform.stop();
+    await fixture.platform.stop();
     expect(await refuses((c) => c.checkQueue(`${prefix}_push_${other}`))).toMatch(/NOT_FOUND/);
     expect(await refuses((c) => c.checkExchange(`${prefix}_amqp.worker.exchange`))).toMatch(/NOT_FOUND/);
   });

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Platform, startPlatform } from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import { startPlatform } from "../src/index.js";
 import { post } from "./support/graphql.js";
+import { registerInput, usePlatform } from "./support/platform-fixture.js";
 
 const CONNECTOR_ID = "0b4ff2d4-6bd7-4a8e-a0a7-8c3f44d8c2f1";
 const REGISTER = `mutation RegisterConnector($input: RegisterConnectorInput) {
@@ -16,18 +17,7 @@ const PING = `mutation PingConnector($id: ID!, $state: String, $connectorInfo: C
     connector_info { run_and_terminate buffering queue_threshold queue_messages_size next_run_datetime last_run_datetime }
   }
 }`;
-const INPUT = {
-  id: CONNECTOR_ID,
-  name: "HTTP test connector",
-  type: "EXTERNAL_IMPORT",
-  scope: ["identity", "malware"],
-  auto: false,
-  auto_update: false,
-  enrichment_resolution: "none",
-  only_contextual: false,
-  playbook_compatible: false,
-  listen_callback_uri: null,
-};
+const INPUT = registerInput(CONNECTOR_ID, "HTTP test connector", ["identity", "malware"]);
 const INFO = {
   run_and_terminate: false,
   buffering: false,
@@ -37,21 +27,17 @@ const INFO = {
   last_run_datetime: null,
 };
 
-let platform: Platform;
-beforeAll(async () => {
-  platform = await startPlatform({ token: "test-token", version: "6.9.17" });
-});
-afterAll(() => platform.stop());
+const fixture = usePlatform({ token: "test-token", version: "6.9.17" });
 
 describe("GraphQL transport of the emulator", () => {
-  it("answers the health check with the platform version", async () => {
-    const answer = await post(platform, { query: "query healthCheck { about { version } }" });
+  it("answers the health check with the fixture.platform version", async () => {
+    const answer = await post(fixture.platform, { query: "query healthCheck { about { version } }" });
     expect(answer).toEqual({ status: 200, body: { data: { about: { version: "6.9.17" } } } });
   });
 
   it("answers a wrong token and a missing token with AUTH_REQUIRED, then keeps serving", async () => {
     for (const token of ["wrong", null]) {
-      const answer = await post(platform, { query: "query healthCheck { about { version } }" }, token);
+      const answer = await post(fixture.platform, { query: "query healthCheck { about { version } }" }, token);
       expect(answer.status).toBe(200);
       expect(answer.body.data).toEqual({ about: null });
       expect(answer.body.errors[0]).toMatchObject({
@@ -60,11 +46,11 @@ describe("GraphQL transport of the emulator", () => {
         name: "AUTH_REQUIRED",
       });
     }
-    expect((await post(platform, { query: "{ about { version } }" })).status).toBe(200);
+    expect((await post(fixture.platform, { query: "{ about { version } }" })).status).toBe(200);
   });
 
   it("answers malformed GraphQL with 400 GRAPHQL_PARSE_FAILED", async () => {
-    const answer = await post(platform, { query: "mutation { stixBundlePush(...) }" });
+    const answer = await post(fixture.platform, { query: "mutation { stixBundlePush(...) }" });
     expect(answer.status).toBe(400);
     expect(answer.body.errors[0]).toMatchObject({
       message: 'Syntax Error: Expected Name, found "...".',
@@ -72,11 +58,11 @@ describe("GraphQL transport of the emulator", () => {
     });
   });
 
-  it("answers a document the platform schema rejects with 400 GRAPHQL_VALIDATION_FAILED", async () => {
+  it("answers a document the fixture.platform schema rejects with 400 GRAPHQL_VALIDATION_FAILED", async () => {
     const newerWorkAdd = `mutation workAdd($connectorId: String!, $friendlyName: String, $isMultiPartWork: Boolean) {
       workAdd(connectorId: $connectorId, friendlyName: $friendlyName, isMultiPartWork: $isMultiPartWork) { id }
     }`;
-    const answer = await post(platform, { query: newerWorkAdd, variables: { connectorId: CONNECTOR_ID } });
+    const answer = await post(fixture.platform, { query: newerWorkAdd, variables: { connectorId: CONNECTOR_ID } });
     expect(answer.status).toBe(400);
     expect(answer.body.errors[0]).toMatchObject({
       message: 'Unknown argument "isMultiPartWork" on field "Mutation.workAdd".',
@@ -85,7 +71,7 @@ describe("GraphQL transport of the emulator", () => {
   });
 
   it("answers a malformed JSON body with 400", async () => {
-    const answer = await post(platform, '{"query": ');
+    const answer = await post(fixture.platform, '{"query": ');
     expect(answer.status).toBe(400);
     expect(answer.body.errors[0].extensions.code).toBe("BAD_REQUEST");
   });
@@ -106,7 +92,7 @@ describe("GraphQL transport of the emulator", () => {
 
 describe("connector registration, ping and state", () => {
   it("registers idempotently and hands out the broker settings and queue names", async () => {
-    const first = await post(platform, { query: REGISTER, variables: { input: INPUT } });
+    const first = await post(fixture.platform, { query: REGISTER, variables: { input: INPUT } });
     expect(first.body).toEqual({
       data: {
         registerConnector: {
@@ -132,42 +118,48 @@ describe("connector registration, ping and state", () => {
         },
       },
     });
-    await post(platform, {
+    await post(fixture.platform, {
       query: PING,
       variables: { id: CONNECTOR_ID, state: '{"cursor":"2026-01-01"}', connectorInfo: INFO },
     });
-    const again = await post(platform, { query: REGISTER, variables: { input: { ...INPUT, name: "Renamed" } } });
+    const again = await post(fixture.platform, {
+      query: REGISTER,
+      variables: { input: { ...INPUT, name: "Renamed" } },
+    });
     expect(again.body.data.registerConnector.connector_state).toBe('{"cursor":"2026-01-01"}');
-    expect(platform.connector(CONNECTOR_ID)).toMatchObject({
+    expect(fixture.platform.connector(CONNECTOR_ID)).toMatchObject({
       name: "Renamed",
       registrations: 2,
       scope: ["identity", "malware"],
     });
-    expect(platform.state(CONNECTOR_ID)).toEqual({ cursor: "2026-01-01" });
+    expect(fixture.platform.state(CONNECTOR_ID)).toEqual({ cursor: "2026-01-01" });
   });
 
   it("refuses a one-letter connector name with VALIDATION_ERROR", async () => {
-    const answer = await post(platform, { query: REGISTER, variables: { input: { ...INPUT, id: "x", name: "A" } } });
+    const answer = await post(fixture.platform, {
+      query: REGISTER,
+      variables: { input: { ...INPUT, id: "x", name: "A" } },
+    });
     expect(answer.body.errors[0]).toMatchObject({ extensions: { code: "VALIDATION_ERROR", data: { field: "name" } } });
-    expect(platform.connector("x")).toBeUndefined();
+    expect(fixture.platform.connector("x")).toBeUndefined();
   });
 
   it("stores state and connector info on ping and reports a reset made through the test API", async () => {
     const ping = (state: string) =>
-      post(platform, { query: PING, variables: { id: CONNECTOR_ID, state, connectorInfo: INFO } });
+      post(fixture.platform, { query: PING, variables: { id: CONNECTOR_ID, state, connectorInfo: INFO } });
     expect((await ping('{"cursor":"a"}')).body.data.pingConnector).toEqual({
       id: CONNECTOR_ID,
       connector_state: '{"cursor":"a"}',
       connector_info: INFO,
     });
-    await platform.resetState(CONNECTOR_ID);
-    expect(platform.rawState(CONNECTOR_ID)).toBe("");
+    await fixture.platform.resetState(CONNECTOR_ID);
+    expect(fixture.platform.rawState(CONNECTOR_ID)).toBe("");
     expect((await ping('{"cursor":"b"}')).body.data.pingConnector.connector_state).toBe("");
     expect((await ping('{"cursor":"c"}')).body.data.pingConnector.connector_state).toBe('{"cursor":"c"}');
   });
 
   it("answers a ping of an unknown connector with FUNCTIONAL_ERROR", async () => {
-    const answer = await post(platform, {
+    const answer = await post(fixture.platform, {
       query: PING,
       variables: { id: "unknown", state: null, connectorInfo: INFO },
     });
@@ -184,7 +176,7 @@ describe("connector registration, ping and state", () => {
   });
 
   it("rejects a malformed DateTime in connector info with 400 BAD_USER_INPUT", async () => {
-    const answer = await post(platform, {
+    const answer = await post(fixture.platform, {
       query: PING,
       variables: { id: CONNECTOR_ID, state: null, connectorInfo: { ...INFO, last_run_datetime: "yesterday" } },
     });
@@ -194,8 +186,10 @@ describe("connector registration, ping and state", () => {
 
   it("returns null for an unknown connector and the queue details of a known one", async () => {
     const query = `query GetConnector($id: String!) { connector(id: $id) { id name active connector_queue_details { messages_number messages_size } } }`;
-    expect((await post(platform, { query, variables: { id: "unknown" } })).body).toEqual({ data: { connector: null } });
-    expect((await post(platform, { query, variables: { id: CONNECTOR_ID } })).body.data.connector).toEqual({
+    expect((await post(fixture.platform, { query, variables: { id: "unknown" } })).body).toEqual({
+      data: { connector: null },
+    });
+    expect((await post(fixture.platform, { query, variables: { id: CONNECTOR_ID } })).body.data.connector).toEqual({
       id: CONNECTOR_ID,
       name: "Renamed",
       active: true,
@@ -204,7 +198,7 @@ describe("connector registration, ping and state", () => {
   });
 
   it("logs every call with its operation, fields and error codes", () => {
-    const pings = platform.calls({ operationName: "PingConnector" });
+    const pings = fixture.platform.calls({ operationName: "PingConnector" });
     expect(pings.length).toBeGreaterThanOrEqual(4);
     expect(pings.at(-1)).toMatchObject({ fields: ["pingConnector"], status: 400, errorCodes: ["BAD_USER_INPUT"] });
   });

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Platform, startPlatform } from "../src/index.js";
-import { post } from "./support/graphql.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ACME, EMOTET as MALWARE, usePlatform } from "./support/platform-fixture.js";
 
 const CONNECTOR_ID = "7f3c1e2a-4b5d-4c6e-8f90-a1b2c3d4e5f6";
 const WORK_ADD = `mutation workAdd($connectorId: String!, $friendlyName: String) {
@@ -19,39 +18,18 @@ const edit = (field: string, args = "") =>
 const PUSH = `mutation StixBundlePush($connectorId: String!, $bundle: String!, $work_id: String) {
   stixBundlePush(connectorId: $connectorId, bundle: $bundle, work_id: $work_id)
 }`;
-const ACME = {
-  type: "identity",
-  spec_version: "2.1",
-  id: "identity--542072da-8b33-50bf-810b-d9cfd2a0bc69",
-  created: "2026-01-01T00:00:00.000Z",
-  modified: "2026-01-01T00:00:00.000Z",
-  name: "ACME Corp",
-  identity_class: "organization",
-};
-const EMOTET = {
-  type: "malware",
-  spec_version: "2.1",
-  id: "malware--36297121-bf18-56e1-b200-d39c9f9f5cee",
-  created: "2026-01-01T00:00:00.000Z",
-  modified: "2026-01-01T00:00:00.000Z",
-  name: "Emotet",
-  is_family: true,
-  created_by_ref: ACME.id,
-  object_marking_refs: ["marking-definition--f88d31f6-486f-44da-b317-01333bde0b82"],
-};
+const EMOTET = { ...MALWARE, object_marking_refs: ["marking-definition--f88d31f6-486f-44da-b317-01333bde0b82"] };
 const bundle = (objects: unknown[]) =>
   JSON.stringify({ type: "bundle", id: "bundle--4f2a3c1e-0000-4000-8000-000000000001", objects });
 
-let platform: Platform;
-const gql = (query: string, variables: Record<string, unknown>) => post(platform, { query, variables });
+const fixture = usePlatform({ version: "6.9.17" });
+const { gql } = fixture;
 
 beforeAll(async () => {
-  platform = await startPlatform({ version: "6.9.17" });
   await gql(`mutation RegisterConnector($input: RegisterConnectorInput) { registerConnector(input: $input) { id } }`, {
     input: { id: CONNECTOR_ID, name: "Works test", type: "EXTERNAL_IMPORT", scope: [] },
   });
 });
-afterAll(() => platform.stop());
 
 describe("works", () => {
   it("workAdd opens a progress work with the platform's id; WorkQuery reads it", async () => {
@@ -81,7 +59,7 @@ describe("works", () => {
     });
     await gql(edit("reportExpectation(error: $error)", "$error: WorkErrorInput"), { id, error: null });
     await gql(edit("toProcessed(message: $m, inError: false)", "$m: String"), { id, m: "Connector run done" });
-    expect(platform.work(id)?.status).toBe("progress");
+    expect(fixture.platform.work(id)?.status).toBe("progress");
     await gql(edit("reportExpectation(error: $error)", "$error: WorkErrorInput"), {
       id,
       error: { error: "Cannot import", source: "CONNECTOR" },
@@ -110,7 +88,7 @@ describe("works", () => {
       true,
     );
     await gql(`mutation ConnectorWorksMutation($workId: ID!) { workEdit(id: $workId) { delete } }`, { workId: id });
-    expect(platform.work(id)).toBeUndefined();
+    expect(fixture.platform.work(id)).toBeUndefined();
   });
 
   it("answers workAdd for an unknown connector with FUNCTIONAL_ERROR", async () => {
@@ -126,29 +104,29 @@ describe("stixBundlePush without a broker", () => {
   it("opens a work, splits through the worker path and ingests every object", async () => {
     const answer = await gql(PUSH, { connectorId: CONNECTOR_ID, bundle: bundle([EMOTET, ACME]), work_id: null });
     expect(answer.body).toEqual({ data: { stixBundlePush: true } });
-    const work = platform.works(CONNECTOR_ID).at(-1);
+    const work = fixture.platform.works(CONNECTOR_ID).at(-1);
     expect(work?.name).toMatch(/^Works test run @ \d{4}-/);
-    const done = await platform.waitForWork(work?.id ?? "");
+    const done = await fixture.platform.waitForWork(work?.id ?? "");
     expect(done).toMatchObject({ status: "complete", expected: 2, completedNumber: 2, errors: [] });
-    expect(platform.objects({ workId: done.id }).map((o) => o.id)).toEqual([ACME.id, EMOTET.id]);
-    expect(platform.object(EMOTET.id)?.object).toEqual(EMOTET);
-    expect(platform.danglingReferences()).toEqual([]);
+    expect(fixture.platform.objects({ workId: done.id }).map((o) => o.id)).toEqual([ACME.id, EMOTET.id]);
+    expect(fixture.platform.object(EMOTET.id)?.object).toEqual(EMOTET);
+    expect(fixture.platform.danglingReferences()).toEqual([]);
   });
 
   it("adds one expectation itself for a one-object bundle without work", async () => {
     await gql(PUSH, { connectorId: CONNECTOR_ID, bundle: bundle([ACME]) });
-    const work = platform.works(CONNECTOR_ID).at(-1);
-    expect(await platform.waitForWork(work?.id ?? "")).toMatchObject({ expected: 1, completedNumber: 1 });
+    const work = fixture.platform.works(CONNECTOR_ID).at(-1);
+    expect(await fixture.platform.waitForWork(work?.id ?? "")).toMatchObject({ expected: 1, completedNumber: 1 });
   });
 
   it("reports an invalid object on the work with its error and source", async () => {
     const broken = { ...EMOTET, id: "malware--9d5b6c4f-1e2d-4c3b-8a9f-0e1d2c3b4a59", name: undefined };
     await gql(PUSH, { connectorId: CONNECTOR_ID, bundle: bundle([ACME, broken]) });
-    const work = await platform.waitForWork(platform.works(CONNECTOR_ID).at(-1)?.id ?? "");
+    const work = await fixture.platform.waitForWork(fixture.platform.works(CONNECTOR_ID).at(-1)?.id ?? "");
     expect(work.errors).toHaveLength(1);
     expect(work.errors[0]?.message).toMatch(/^Invalid STIX/);
     expect(JSON.parse(work.errors[0]?.source ?? "{}")).toMatchObject({ id: broken.id, type: "malware" });
-    expect(platform.object(broken.id)).toBeUndefined();
+    expect(fixture.platform.object(broken.id)).toBeUndefined();
   });
 
   it("answers UNSUPPORTED_ERROR 'Invalid bundle' for bad JSON, a non-bundle, no objects or an unknown connector", async () => {
@@ -176,8 +154,8 @@ describe("deleteConnector", () => {
   it("deletes the connector and its works; a second deletion answers ALREADY_DELETED_ERROR", async () => {
     const query = `mutation ConnectorDeletionMutation($id: ID!) { deleteConnector(id: $id) }`;
     expect((await gql(query, { id: CONNECTOR_ID })).body).toEqual({ data: { deleteConnector: CONNECTOR_ID } });
-    expect(platform.connector(CONNECTOR_ID)).toBeUndefined();
-    expect(platform.works(CONNECTOR_ID)).toEqual([]);
+    expect(fixture.platform.connector(CONNECTOR_ID)).toBeUndefined();
+    expect(fixture.platform.works(CONNECTOR_ID)).toEqual([]);
     const again = await gql(query, { id: CONNECTOR_ID });
     expect(again.body.errors[0]).toMatchObject({
       message: "Already deleted elements",

@@ -1,27 +1,9 @@
-import {
-  createOpenCtiClient,
-  OpenCTIAuthError,
-  OpenCTIGraphQLError,
-  type OpenCtiClient,
-  type RegisterConnectorInput,
-  SDK_USER_AGENT,
-} from "@org/opencti-connector-sdk";
+import { OpenCTIAuthError, OpenCTIGraphQLError, type OpenCtiClient, SDK_USER_AGENT } from "@org/opencti-connector-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Platform, startPlatform } from "../src/index.js";
+import { ACME, registerInput, sdkClient, usePlatform } from "./support/platform-fixture.js";
 
 const CONNECTOR_ID = "2f6e8d4c-1b3a-4c5d-9e7f-8a0b1c2d3e4f";
-const INPUT: RegisterConnectorInput = {
-  id: CONNECTOR_ID,
-  name: "SDK client test",
-  type: "EXTERNAL_IMPORT",
-  scope: ["identity"],
-  auto: false,
-  auto_update: false,
-  enrichment_resolution: "none",
-  only_contextual: false,
-  playbook_compatible: false,
-  listen_callback_uri: null,
-};
+const INPUT = registerInput(CONNECTOR_ID, "SDK client test");
 const INFO = {
   run_and_terminate: true,
   buffering: false,
@@ -30,26 +12,13 @@ const INFO = {
   next_run_datetime: null,
   last_run_datetime: "2026-05-01T08:00:00Z",
 };
-const ACME = {
-  type: "identity",
-  spec_version: "2.1",
-  id: "identity--542072da-8b33-50bf-810b-d9cfd2a0bc69",
-  created: "2026-01-01T00:00:00.000Z",
-  modified: "2026-01-01T00:00:00.000Z",
-  name: "ACME Corp",
-  identity_class: "organization",
-};
 
-let platform: Platform;
+const fixture = usePlatform({ version: "6.9.17" });
 let api: OpenCtiClient;
-beforeAll(async () => {
-  platform = await startPlatform({ version: "6.9.17" });
-  api = createOpenCtiClient({ url: platform.url, token: platform.token, startupDeadlineMs: 0 });
+beforeAll(() => {
+  api = sdkClient(fixture.platform);
 });
-afterAll(async () => {
-  await api.close();
-  await platform.stop();
-});
+afterAll(() => api.close());
 
 describe("the SDK's OpenCTI client against the emulator over HTTP", () => {
   it("reads the version, registers, pings with state and reads the connector back", async () => {
@@ -58,7 +27,7 @@ describe("the SDK's OpenCTI client against the emulator over HTTP", () => {
     expect(registered).toMatchObject({
       id: CONNECTOR_ID,
       connector_state: null,
-      connector_user_id: platform.connector(CONNECTOR_ID)?.userId,
+      connector_user_id: fixture.platform.connector(CONNECTOR_ID)?.userId,
     });
     const pinged = await api.pingConnector(CONNECTOR_ID, '{"last_run":"2026-05-01T08:00:00Z"}', INFO);
     expect(pinged).toEqual({
@@ -73,8 +42,8 @@ describe("the SDK's OpenCTI client against the emulator over HTTP", () => {
       connector_scope: ["identity"],
       connector_queue_details: { messages_number: 0, messages_size: 0 },
     });
-    expect(platform.state(CONNECTOR_ID)).toEqual({ last_run: "2026-05-01T08:00:00Z" });
-    expect(platform.calls().map((c) => [c.operationName, c.userAgent, c.status])).toEqual([
+    expect(fixture.platform.state(CONNECTOR_ID)).toEqual({ last_run: "2026-05-01T08:00:00Z" });
+    expect(fixture.platform.calls().map((c) => [c.operationName, c.userAgent, c.status])).toEqual([
       ["healthCheck", SDK_USER_AGENT, 200],
       ["RegisterConnector", SDK_USER_AGENT, 200],
       ["PingConnector", SDK_USER_AGENT, 200],
@@ -93,7 +62,7 @@ describe("the SDK's OpenCTI client against the emulator over HTTP", () => {
       ),
     ).toBe(true);
     await api.workToProcessed(workId, "Connector run done", false);
-    await platform.waitForWork(workId);
+    await fixture.platform.waitForWork(workId);
     const details = await api.work(workId);
     expect(details).toMatchObject({
       id: workId,
@@ -105,7 +74,7 @@ describe("the SDK's OpenCTI client against the emulator over HTTP", () => {
     expect(await api.isWorkAlive(workId)).toBe(true);
     await api.deleteWork(workId);
     expect(await api.isWorkAlive(workId)).toBe(false);
-    expect(platform.objects()).toEqual([ACME]);
+    expect(fixture.platform.objects()).toEqual([ACME]);
   });
 
   it("surfaces the platform's errors as the SDK's typed errors", async () => {
@@ -113,7 +82,7 @@ describe("the SDK's OpenCTI client against the emulator over HTTP", () => {
     expect(OpenCTIGraphQLError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: "FUNCTIONAL_ERROR", isRetryable: false });
 
-    const stranger = createOpenCtiClient({ url: platform.url, token: "wrong", startupDeadlineMs: 0 });
+    const stranger = sdkClient(fixture.platform, "wrong");
     const denied = await stranger.registerConnector(INPUT).catch((e: unknown) => e);
     await stranger.close();
     expect(OpenCTIAuthError.isInstance(denied)).toBe(true);
@@ -121,7 +90,7 @@ describe("the SDK's OpenCTI client against the emulator over HTTP", () => {
 
   it("unregisters: the connector, its works and queues are gone", async () => {
     await api.deleteConnector(CONNECTOR_ID);
-    expect(platform.connector(CONNECTOR_ID)).toBeUndefined();
+    expect(fixture.platform.connector(CONNECTOR_ID)).toBeUndefined();
     expect(await api.getConnector(CONNECTOR_ID)).toBeNull();
   });
 });
