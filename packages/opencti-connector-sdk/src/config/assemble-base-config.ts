@@ -78,6 +78,7 @@ export function assembleBaseConfig(
     metricsNamespace: get<string>("CONNECTOR_METRICS_NAMESPACE"),
     metricsSubsystem: get<string>("CONNECTOR_METRICS_SUBSYSTEM"),
     metricsPort: get<number>("CONNECTOR_METRICS_PORT"),
+    failOnUnsupportedPlatform: get<boolean>("CONNECTOR_FAIL_ON_UNSUPPORTED_PLATFORM"),
     listenProtocol: get<"AMQP" | "API">("CONNECTOR_LISTEN_PROTOCOL"),
     listenProtocolApiPort: get<number>("CONNECTOR_LISTEN_PROTOCOL_API_PORT"),
     listenProtocolApiPath: get<string>("CONNECTOR_LISTEN_PROTOCOL_API_PATH"),

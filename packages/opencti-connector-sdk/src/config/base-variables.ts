@@ -230,6 +230,13 @@ export const BASE_VARIABLES: readonly BaseVariable[] = [
     max: 65_535,
   }),
   v(
+    "CONNECTOR_FAIL_ON_UNSUPPORTED_PLATFORM",
+    ["connector", "fail_on_unsupported_platform"],
+    "boolean",
+    "SDK setting: a platform version outside the supported range fails start-up (exit 1), not a WARNING.",
+    { defaultValue: fixed(false) },
+  ),
+  v(
     "CONNECTOR_LISTEN_PROTOCOL",
     ["connector", "listen_protocol"],
     "enum",

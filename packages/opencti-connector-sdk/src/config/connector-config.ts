@@ -48,6 +48,11 @@ export interface ConnectorSettings {
   readonly metricsNamespace: string;
   readonly metricsSubsystem: string;
   readonly metricsPort: number;
+  /**
+   * `CONNECTOR_FAIL_ON_UNSUPPORTED_PLATFORM` (SDK setting, default `false`): a platform version outside the supported
+   * range fails start-up with `UnsupportedPlatformError` instead of a WARNING (spec §4.5).
+   */
+  readonly failOnUnsupportedPlatform: boolean;
   /** How jobs reach internal and stream connectors. */
   readonly listenProtocol: "AMQP" | "API";
   readonly listenProtocolApiPort: number;

@@ -71,6 +71,7 @@ describe("loadConnectorConfig", () => {
         metricsNamespace: "",
         metricsSubsystem: "",
         metricsPort: 9095,
+        failOnUnsupportedPlatform: false,
         listenProtocol: "AMQP",
         listenProtocolApiPort: 7070,
         listenProtocolApiPath: "/api/callback",

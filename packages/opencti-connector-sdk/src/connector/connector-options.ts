@@ -25,7 +25,10 @@ export interface ExternalImportDefinition<D extends ConnectorConfigDefinition, S
   markings?: readonly MarkingDefinition[] | ((config: ConnectorConfigOf<D>) => readonly MarkingDefinition[]);
   /** Check every object returned by `toStix()` with its STIX schema. Default `true`. */
   validateObjects?: boolean;
-  /** The platform versions the connector supports (its manifest's `support_version`, e.g. `>=6.8.12`). */
+  /**
+   * The platform versions the connector supports (its manifest's `support_version`, e.g. `>=6.8.12`); a platform
+   * outside it is a WARNING at start-up, or a failure with `failOnUnsupportedPlatform`.
+   */
   supportVersion?: string;
 }
 
@@ -70,6 +73,12 @@ export interface ExternalImportConnectorOptions {
   fetch?: typeof fetch;
   /** Randomness of retry jitter (source retries, API retries, start jitter). */
   random?: () => number;
+  /**
+   * A platform version outside the SDK's tested range or the definition's `supportVersion` fails start-up with
+   * `UnsupportedPlatformError` (`run()` rejects, `runConnector` exits 1, nothing is registered) instead of logging a
+   * WARNING (spec §4.5). Default `CONNECTOR_FAIL_ON_UNSUPPORTED_PLATFORM` (`false`).
+   */
+  failOnUnsupportedPlatform?: boolean;
   /** Ping interval; default 40 000 ms (spec §4.3). */
   pingIntervalMs?: number;
   /** `pingWork` interval during a run; default 300 000 ms; 0 disables. */

@@ -171,6 +171,9 @@ export class ConnectorRuntime<D extends ConnectorConfigDefinition> {
       secrets: this.redactor,
       ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
       ...(this.#definition.supportVersion === undefined ? {} : { supportVersion: this.#definition.supportVersion }),
+      ...(options.failOnUnsupportedPlatform === undefined
+        ? {}
+        : { failOnUnsupportedPlatform: options.failOnUnsupportedPlatform }),
       onPingSuccess: () => {
         metrics.incPingApi();
         health.recordSuccess();

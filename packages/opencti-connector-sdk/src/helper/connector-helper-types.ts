@@ -18,7 +18,10 @@ export interface ConnectorHelperOptions {
   playbookCompatible?: boolean;
   /** The platform versions the connector supports (its manifest's `support_version`, e.g. `>=6.8.12`). */
   supportVersion?: string;
-  /** Fail `start()` instead of warning when the platform is outside the supported range. */
+  /**
+   * Fail `start()` with `UnsupportedPlatformError` (before registering) instead of warning when the platform is
+   * outside the supported range; default the configuration's `CONNECTOR_FAIL_ON_UNSUPPORTED_PLATFORM`.
+   */
   failOnUnsupportedPlatform?: boolean;
   /** Receives secrets learnt at registration (the broker password), e.g. the logger's redactor. */
   secrets?: { add(...values: (string | undefined)[]): void };

@@ -25,7 +25,8 @@ function reasonOf(error: unknown): string {
  * The equivalent of pycti's `OpenCTIConnectorHelper` lifecycle (spec §4): version check, registration, the ping
  * loop that persists the state, remote state resets, checkpoints and shutdown. The constructor does no I/O.
  *
- * - `start()`: `about` (retried until the start-up deadline), the version check (§4.5), `registerConnector` with
+ * - `start()`: `about` (retried until the start-up deadline), the version check (§4.5: a WARNING, or
+ *   `UnsupportedPlatformError` before anything is registered with `failOnUnsupportedPlatform`), `registerConnector` with
  *   the input of §4.2; keeps the registration (broker settings, user id, stored state), pings at once, then every
  *   40 s (on the clock) with the JSON state and `connectorInfo`.
  * - State: `getState()`/`setState()` are in memory; the only writer on the platform is the ping. `checkpoint()`
@@ -139,7 +140,9 @@ export class ConnectorHelper {
     for (const { range, requiredBy } of ranges) {
       if (satisfiesRange(parsed, range)) continue;
       const error = new UnsupportedPlatformError({ platformVersion: version, requiredRange: range, requiredBy });
-      if (this.#options.failOnUnsupportedPlatform) throw error;
+      if (this.#options.failOnUnsupportedPlatform ?? this.#options.config.connector.failOnUnsupportedPlatform) {
+        throw error;
+      }
       logger.warn(error.message, { version, required: range });
     }
   }

@@ -47,10 +47,19 @@ export interface Harness {
  * a Docker-only broker host that the `MQ_*` variables override).
  */
 export async function harness(
-  options: { state?: string | null; broker?: { exchange: string; routingKey: string; queue: string } } = {},
+  options: {
+    state?: string | null;
+    broker?: { exchange: string; routingKey: string; queue: string };
+    /** `about.version` (default `6.9.17`). */
+    version?: string;
+  } = {},
 ): Promise<Harness> {
   const clock = new FakeClock(START);
-  const { server, platform } = await startFakePlatform({ state: options.state ?? null, at: () => clock.now() });
+  const { server, platform } = await startFakePlatform({
+    state: options.state ?? null,
+    at: () => clock.now(),
+    ...(options.version === undefined ? {} : { version: options.version }),
+  });
   const logger = createMemoryLogger("Test Feed");
   const sender = new MemorySender();
   const env: Record<string, string> = {

@@ -189,6 +189,47 @@ describe("runConnector", () => {
   });
 });
 
+describe("ExternalImportConnector: platform version check", () => {
+  const MISMATCH =
+    "OpenCTI platform 6.7.3 does not satisfy >=6.8.0 required by the SDK; upgrade the platform or use a connector release made for it";
+
+  it("logs a WARNING for a platform outside the supported range and runs anyway by default", async () => {
+    const h = await harness({ version: "6.7.3" });
+    server = h.server;
+    const result = await h.drive(h.connector().run());
+    expect(result.exitCode).toBe(0);
+    expect(h.logger.entries.filter((e) => e.level === "warn").map((e) => [e.message, e.attributes])).toEqual([
+      [MISMATCH, { version: "6.7.3", required: ">=6.8.0" }],
+    ]);
+    expect(workCalls(h.server).at(-1)?.[1]).toMatchObject({ id: WORK_ID, inError: false });
+  });
+
+  it.each([
+    ["the connector option", { options: { failOnUnsupportedPlatform: true } }],
+    ["CONNECTOR_FAIL_ON_UNSUPPORTED_PLATFORM", { env: { CONNECTOR_FAIL_ON_UNSUPPORTED_PLATFORM: "true" } }],
+  ])("fails start-up before registering when %s asks for it (exit 1)", async (_how, setup) => {
+    const h = await harness({ version: "6.7.3" });
+    server = h.server;
+    const process = fakeProcess(h);
+    const connector = h.connector(setup);
+    await expect(process.run(connector)).resolves.toBe(1);
+    expect(process.exits).toEqual([1]);
+    expect(h.server.calls.map((c) => c.operationName)).toEqual(["healthCheck"]);
+    expect(connector.collects).toEqual([]);
+    expect(h.logger.entries.filter((e) => e.level === "error").map((e) => e.message)).toEqual([MISMATCH]);
+  });
+
+  it("lets the connector option override the variable", async () => {
+    const h = await harness({ version: "6.7.3" });
+    server = h.server;
+    const connector = h.connector({
+      env: { CONNECTOR_FAIL_ON_UNSUPPORTED_PLATFORM: "true" },
+      options: { failOnUnsupportedPlatform: false },
+    });
+    expect((await h.drive(connector.run())).exitCode).toBe(0);
+  });
+});
+
 describe("ExternalImportConnector: metrics", () => {
   it("serves the run's figures on /metrics and ping health on /healthz", async () => {
     const h = await harness();
