@@ -7,8 +7,10 @@ import type { ConnectorState } from "./connector-state.js";
 /** Options of `ConnectorHelper`. */
 export interface ConnectorHelperOptions {
   config: BaseConnectorConfig;
-  /** The OpenCTI client; `stop()` calls its `close()` when it has one. */
-  api: Pick<OpenCtiApi, "about" | "registerConnector" | "pingConnector"> & { close?: () => Promise<void> };
+  /** The OpenCTI client; `stop()` and `unregister()` call its `close()` when it has one. */
+  api: Pick<OpenCtiApi, "about" | "registerConnector" | "pingConnector" | "deleteConnector"> & {
+    close?: () => Promise<void>;
+  };
   logger: Logger;
   /** Default the system clock. */
   clock?: Clock;

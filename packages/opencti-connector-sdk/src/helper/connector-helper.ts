@@ -34,7 +34,10 @@ function reasonOf(error: unknown): string {
  * - Remote reset (§4.3): when a ping returns another state than the one sent, the platform wins: the state is
  *   adopted, INFO `Connector state has been remotely reset` is logged, `stateGeneration` is bumped and
  *   `onStateReset` listeners are called.
- * - `stop()`: stops the loop, sends a final ping with the state, closes the API client. Idempotent.
+ * - `stop()`: stops the loop, sends a final ping with the state, closes the API client. Idempotent. It never
+ *   unregisters the connector (pycti's `stop()` does).
+ * - `unregister()` (spec §4.6): explicit only; stops the loop and deletes the connector on the platform
+ *   (`ConnectorDeletionMutation`), which also deletes its works, its state and both of its queues.
  *
  * @example
  * ```ts
@@ -251,7 +254,41 @@ export class ConnectorHelper {
     this.#info = { ...this.#info, ...info };
   }
 
-  /** Stops the ping loop, persists the state with a final ping and closes the API client. Idempotent. */
+  /**
+   * Deletes the connector on the platform (spec §4.6): stops the ping loop (no final ping: the state is deleted with
+   * the connector), sends `ConnectorDeletionMutation` once (`deleteConnector(id)`, which needs `MODULES_MODMANAGE`)
+   * and closes the API client. The platform deletes the connector, **all its works and both of its queues**
+   * (messages not yet imported are lost). Never called by {@link ConnectorHelper.stop}; after it, `stop()` does
+   * nothing. Rejects before `start()` resolved, after `stop()`, or with the deletion's error.
+   */
+  unregister(): Promise<void> {
+    const registration = this.#registration;
+    if (registration === undefined) {
+      return Promise.reject(new Error("The connector is not registered: call start() first"));
+    }
+    if (this.#stopping) return Promise.reject(new Error("The helper is stopped: call unregister() instead of stop()"));
+    const { api, logger } = this.#options;
+    const unregistering = (async () => {
+      this.#loopAbort.abort();
+      await this.#loop;
+      await this.#pings;
+      try {
+        await api.deleteConnector(registration.id);
+        logger.info("Connector unregistered: the platform deleted it with its works and queues", {
+          id: registration.id,
+        });
+      } finally {
+        await api.close?.();
+      }
+    })();
+    this.#stopping = unregistering.catch(() => {});
+    return unregistering;
+  }
+
+  /**
+   * Stops the ping loop, persists the state with a final ping and closes the API client. Idempotent; does nothing
+   * after {@link ConnectorHelper.unregister}.
+   */
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
       this.#loopAbort.abort();

@@ -12,7 +12,7 @@ import type { ConnectorHelperOptions, StateResetEvent } from "../../src/helper/c
 import { createLogger } from "../../src/logging/create-logger.js";
 import { createMemoryLogger, type Logger } from "../../src/logging/logger.js";
 import { settle } from "../support/drive.js";
-import { type GraphQLServer, startGraphQLServer } from "../support/graphql-server.js";
+import { type GraphQLServer, platformError, startGraphQLServer } from "../support/graphql-server.js";
 import { CONNECTOR_ID, registeredConnector, TEST_TOKEN } from "../support/platform-fixtures.js";
 
 const START = Date.parse("2026-02-12T22:00:00Z");
@@ -257,6 +257,59 @@ describe("ConnectorHelper", () => {
     expect(clock.pendingSleeps).toBe(0);
     await clock.advance(120_000);
     expect(server.callsOf("PingConnector")).toHaveLength(2);
+    await expect(api.getConnector(CONNECTOR_ID)).rejects.toThrow("OpenCTI client closed");
+  });
+
+  it("never unregisters on stop(); unregister() sends exactly ConnectorDeletionMutation once, then closes", async () => {
+    const platform = fakePlatform();
+    const deleted: unknown[] = [];
+    (platform.resolvers.Mutation as Record<string, unknown>).deleteConnector = (args: Record<string, unknown>) => {
+      deleted.push(args.id);
+      return args.id;
+    };
+    const stopped = await setup(platform);
+    await settle(stopped.helper.start(), stopped.clock);
+    await stopped.helper.stop();
+    expect(stopped.server.callsOf("ConnectorDeletionMutation")).toEqual([]);
+    await expect(stopped.helper.unregister()).rejects.toThrow("call unregister() instead of stop()");
+    await stopped.server.close();
+
+    const { server, helper, clock, api, logger } = await setup(platform);
+    await expect(helper.unregister()).rejects.toThrow("The connector is not registered: call start() first");
+    await settle(helper.start(), clock);
+    const calls = server.calls.length;
+    await helper.unregister();
+    expect(server.calls.slice(calls).map((c) => [c.operationName, c.variables])).toEqual([
+      ["ConnectorDeletionMutation", { id: CONNECTOR_ID }],
+    ]);
+    expect(server.calls.slice(calls)[0]?.query).toBe(
+      "mutation ConnectorDeletionMutation($id: ID!) {\n  deleteConnector(id: $id)\n}",
+    );
+    expect(deleted).toEqual([CONNECTOR_ID]);
+    expect((logger as ReturnType<typeof createMemoryLogger>).entries.at(-1)).toMatchObject({
+      level: "info",
+      message: "Connector unregistered: the platform deleted it with its works and queues",
+      attributes: { id: CONNECTOR_ID },
+    });
+    // No loop ping and no final ping afterwards; the client is closed.
+    await helper.stop();
+    expect(clock.pendingSleeps).toBe(0);
+    await clock.advance(120_000);
+    expect(server.calls).toHaveLength(calls + 1);
+    await expect(api.getConnector(CONNECTOR_ID)).rejects.toThrow("OpenCTI client closed");
+  });
+
+  it("rejects unregister() with the platform's error, sent once, and still closes the client", async () => {
+    const platform = fakePlatform();
+    (platform.resolvers.Mutation as Record<string, unknown>).deleteConnector = () => {
+      throw platformError("FORBIDDEN_ACCESS", "You are not allowed to do this.");
+    };
+    const { server, helper, clock, api } = await setup(platform);
+    await settle(helper.start(), clock);
+    const error = await helper.unregister().catch((e: unknown) => e);
+    expect(OpenCTIAuthError.isInstance(error)).toBe(true);
+    expect(server.callsOf("ConnectorDeletionMutation")).toHaveLength(1);
+    await expect(helper.stop()).resolves.toBeUndefined();
     await expect(api.getConnector(CONNECTOR_ID)).rejects.toThrow("OpenCTI client closed");
   });
 
