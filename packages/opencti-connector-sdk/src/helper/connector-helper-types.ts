@@ -27,9 +27,12 @@ export interface ConnectorHelperOptions {
   failOnUnsupportedPlatform?: boolean;
   /** Receives secrets learnt at registration (the broker password), e.g. the logger's redactor. */
   secrets?: { add(...values: (string | undefined)[]): void };
-  /** Called after each successful ping (metrics, health). */
+  /**
+   * Called after each successful ping (metrics, health): loop pings, every checkpoint attempt, `forcePing()` and the
+   * final ping of `stop()` (spec §8.2 `ping_api`).
+   */
   onPingSuccess?: () => void;
-  /** Called after each failed ping, with the error (metrics, health). */
+  /** Called after each failed ping of any kind, with the error (metrics, health; spec §8.2 `ping_api_errors`). */
   onPingFailure?: (error: unknown) => void;
 }
 

@@ -162,25 +162,33 @@ export class ConnectorHelper {
     }
   }
 
-  /** One loop ping: failures are logged and counted, never fatal (the next tick retries). */
+  /** One loop ping: failures are logged, never fatal (the next tick retries). */
   async #tick(): Promise<void> {
     try {
       await this.#ping();
-      this.#options.onPingSuccess?.();
     } catch (error) {
       this.#options.logger.error("Error pinging the API", { reason: reasonOf(error) });
-      this.#options.onPingFailure?.(error);
     }
   }
 
-  /** Sends one ping with the current state and info; pings never overlap, so replies compare with what was sent. */
+  /**
+   * Sends one ping with the current state and info; pings never overlap, so replies compare with what was sent.
+   * Every ping sent (loop, checkpoint attempt, forced, final) is reported to `onPingSuccess` or `onPingFailure`.
+   */
   #ping(): Promise<PingConnectorResult> {
     const registration = this.#registration;
     if (registration === undefined)
       return Promise.reject(new Error("The connector is not registered: call start() first"));
     const send = async () => {
       const sent = copy(this.#state);
-      const result = await this.#options.api.pingConnector(registration.id, serializeState(sent), { ...this.#info });
+      let result: PingConnectorResult;
+      try {
+        result = await this.#options.api.pingConnector(registration.id, serializeState(sent), { ...this.#info });
+      } catch (error) {
+        this.#options.onPingFailure?.(error);
+        throw error;
+      }
+      this.#options.onPingSuccess?.();
       if (isRemoteReset(sent, result.connector_state)) this.#adoptReset(parseState(result.connector_state));
       return result;
     };

@@ -28,9 +28,9 @@ export interface ConnectorMetrics {
   incRecordsSent(count?: number): void;
   /** `runs_total`: per started run. */
   incRuns(): void;
-  /** `ping_api_total`: per successful ping. */
+  /** `ping_api_total`: per successful ping (loop, checkpoint attempt, forced or final ping). */
   incPingApi(): void;
-  /** `ping_api_errors_total`: per failed ping. */
+  /** `ping_api_errors_total`: per failed ping, of any kind. */
   incPingApiErrors(): void;
   /** `errors_total`: per handled error (a failed run, a skipped record's mapping error, …). */
   incErrors(count?: number): void;

@@ -18,7 +18,7 @@ export interface PingHealthOptions {
 }
 
 /**
- * Tracks ping outcomes for `/healthz`: healthy while the last successful ping is recent. The ping loop calls
+ * Tracks ping outcomes for `/healthz`: healthy while the last successful ping is recent. Every ping calls
  * {@link PingHealth.recordSuccess} / {@link PingHealth.recordFailure}; the metrics server calls
  * {@link PingHealth.check}. Unhealthy before the first successful ping.
  */

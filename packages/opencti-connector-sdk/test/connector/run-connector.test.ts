@@ -253,6 +253,7 @@ describe("ExternalImportConnector: metrics", () => {
       sample("last_run_records"),
       sample("last_run_objects"),
       sample("ping_api_total"),
+      sample("ping_api_errors_total"),
     ]).toEqual([
       "runs_total 1",
       "bundles_sent_total 10",
@@ -261,7 +262,9 @@ describe("ExternalImportConnector: metrics", () => {
       "errors_total 1",
       "last_run_records 4",
       "last_run_objects 10",
-      "ping_api_total 1",
+      // The start-up ping and the three checkpoint pings (offset 2, offset 4, last_run).
+      "ping_api_total 4",
+      "ping_api_errors_total 0",
     ]);
     expect(metrics).toContain('state{state="idle"} 1');
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);

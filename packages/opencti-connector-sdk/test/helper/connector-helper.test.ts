@@ -226,6 +226,30 @@ describe("ConnectorHelper", () => {
     await helper.stop();
   });
 
+  it("reports every ping it sends to onPingSuccess/onPingFailure: loop, checkpoint attempts, forced and final", async () => {
+    const counted: string[] = [];
+    const { server, helper, clock } = await setup(fakePlatform(), {
+      helper: {
+        pingIntervalMs: 7 * 24 * 3_600_000,
+        onPingSuccess: () => counted.push("success"),
+        onPingFailure: (error) => counted.push(`failure: ${(error as Error).message}`),
+      },
+    });
+    await settle(helper.start(), clock);
+    server.failNext({ status: 503 }, { operation: "PingConnector" });
+    await settle(helper.checkpoint({ cursor: "a" }), clock);
+    await helper.forcePing();
+    await helper.stop();
+    expect(counted).toEqual([
+      "success",
+      expect.stringMatching(/^failure: .*HTTP 503/),
+      "success",
+      "success",
+      "success",
+    ]);
+    expect(server.callsOf("PingConnector")).toHaveLength(5);
+  });
+
   it("logs failed pings without stopping the loop", async () => {
     const { server, helper, untilTicks, clock, logger } = await setup();
     await settle(helper.start(), clock);
