@@ -210,7 +210,6 @@ export {
 } from "./errors/index.js";
 // helper/
 export {
-  type BrokerConnection,
   buildRegistrationInput,
   ConnectorHelper,
   type ConnectorHelperOptions,
@@ -222,7 +221,6 @@ export {
   type PlatformVersion,
   parsePlatformVersion,
   parseState,
-  resolveBrokerConnection,
   type SignalSource,
   type StateResetEvent,
   SUPPORTED_PLATFORM_RANGE,

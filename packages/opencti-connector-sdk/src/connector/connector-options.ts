@@ -35,7 +35,7 @@ export interface ExternalImportDefinition<D extends ConnectorConfigDefinition, S
 /** What a sender factory receives once the connector is registered. */
 export interface SenderSetup {
   config: BaseConnectorConfig;
-  /** Broker settings, queue names and the connector user (apply `MQ_*` with `resolveBrokerConnection`). */
+  /** Broker settings, queue names and the connector user (apply `MQ_*` with `resolveAmqpConnection`). */
   registration: RegisteredConnector;
   api: OpenCtiApi;
   logger: Logger;

@@ -80,7 +80,7 @@ export class ConnectorHelper {
 
   /**
    * The platform's registration answer, once started: broker settings (apply the `MQ_*` overrides with
-   * `resolveBrokerConnection(registration.config.connection, config.mq)`), queue and exchange names (use them as
+   * `resolveAmqpConnection(registration.config.connection, config.mq)`), queue and exchange names (use them as
    * returned, never rebuild them), `connector_user_id` (the `applicant_id` of AMQP messages) and the stored state.
    */
   get registration(): RegisteredConnector | undefined {

@@ -1,4 +1,3 @@
-export { type BrokerConnection, resolveBrokerConnection } from "./broker-connection.js";
 export { ConnectorHelper } from "./connector-helper.js";
 export type { ConnectorHelperOptions, StateResetEvent } from "./connector-helper-types.js";
 export { type ConnectorState, isRemoteReset, jsonEqual, parseState, serializeState } from "./connector-state.js";

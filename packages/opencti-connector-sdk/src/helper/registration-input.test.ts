@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineConnectorConfig } from "../config/define-connector-config.js";
 import { loadConnectorConfig } from "../config/load-connector-config.js";
-import { resolveBrokerConnection } from "./broker-connection.js";
 import { formatFatalError } from "./format-fatal-error.js";
 import { buildRegistrationInput } from "./registration-input.js";
 
@@ -45,33 +44,6 @@ describe("buildRegistrationInput", () => {
       listen_callback_uri: "http://connector:7070/api/callback",
     });
     expect(buildRegistrationInput(load("INTERNAL_ENRICHMENT")).listen_callback_uri).toBeNull();
-  });
-});
-
-describe("resolveBrokerConnection", () => {
-  const connection = { host: "rabbitmq", vhost: "/", use_ssl: false, port: 5672, user: "opencti", pass: "p1" };
-  it("keeps the registration's settings unless MQ_* overrides them", () => {
-    expect(resolveBrokerConnection(connection, load("EXTERNAL_IMPORT").mq)).toEqual({
-      host: "rabbitmq",
-      port: 5672,
-      vhost: "/",
-      useSsl: false,
-      user: "opencti",
-      pass: "p1",
-      rejectUnauthorized: false,
-    });
-    const mq = load("EXTERNAL_IMPORT", {
-      MQ_HOST: "localhost",
-      MQ_PORT: "5671",
-      MQ_USE_SSL: "true",
-      MQ_USE_SSL_CA: "-----BEGIN CA",
-    }).mq;
-    expect(resolveBrokerConnection(connection, mq)).toMatchObject({
-      host: "localhost",
-      port: 5671,
-      useSsl: true,
-      ca: "-----BEGIN CA",
-    });
   });
 });
 
