@@ -4,9 +4,9 @@
  * `CISA_KEV_FEED_URL=http://127.0.0.1:8085/known_exploited_vulnerabilities.json`.
  */
 import { fileURLToPath } from "node:url";
-import { startFixtureServer } from "./fixture-server.js";
+import { startFileServer } from "@org/opencti-connector-testkit";
 
-const server = await startFixtureServer({
+const server = await startFileServer({
   dir: fileURLToPath(new URL("../fixtures", import.meta.url)),
   port: Number(process.env.FIXTURES_PORT ?? 8085),
 });

@@ -1,9 +1,7 @@
-/** `pnpm metadata`: regenerates the config schema, its doc and the README's configuration table. */
-import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { ROOT, renderMetadata } from "./metadata.js";
+/** `pnpm metadata`: regenerates the config schema, its doc and the README's configuration tables from `src/index.ts`. */
+import { join } from "node:path";
+import { writeConnectorMetadata } from "@org/opencti-connector-testkit";
+import { cisaKevConfig } from "../src/index.js";
 
-const files = renderMetadata();
-for (const [path, content] of Object.entries(files)) writeFileSync(`${ROOT}/${path}`, content);
-// Biome pads Markdown tables and folds short JSON arrays; `biome ci` checks these files too.
-execFileSync("pnpm", ["exec", "biome", "format", "--write", ...Object.keys(files)], { cwd: ROOT, stdio: "inherit" });
+const dir = join(import.meta.dirname, "..");
+for (const path of writeConnectorMetadata({ dir, config: cisaKevConfig })) process.stdout.write(`Wrote ${path}\n`);

@@ -1,16 +1,16 @@
 import { fileURLToPath } from "node:url";
 import { createHttpClient, ResponseValidationError } from "@org/opencti-connector-sdk";
+import { type FileServer, startFileServer } from "@org/opencti-connector-testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FixtureServer, startFixtureServer } from "../dev/fixture-server.js";
 import { KevClient } from "../src/client.js";
 import { fixtureCatalog } from "./support/kev-entries.js";
 
 const FEED = "known_exploited_vulnerabilities.json";
 
 describe("KevClient against the fixture server", () => {
-  let server: FixtureServer;
+  let server: FileServer;
   beforeAll(async () => {
-    server = await startFixtureServer({ dir: fileURLToPath(new URL("../fixtures", import.meta.url)) });
+    server = await startFileServer({ dir: fileURLToPath(new URL("../fixtures", import.meta.url)) });
   });
   afterAll(() => server.close());
 

@@ -3,21 +3,15 @@ import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, loadConnectorConfig } from "@org/opencti-connector-sdk";
+import { comparableMetadata, renderConnectorMetadata } from "@org/opencti-connector-testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, renderMetadata } from "../scripts/metadata.js";
 import { cisaKevConfig, OFFICIAL_FEED_URL } from "../src/index.js";
+
+/** The connector's folder. */
+const ROOT = join(import.meta.dirname, "..");
 
 const BASE_ENV = { OPENCTI_URL: "http://localhost:8080", OPENCTI_TOKEN: "a-token", CONNECTOR_ID: randomUUID() };
 const DEFAULTS = { kev_feed_url: OFFICIAL_FEED_URL, kev_tlp_level: "clear", kev_batch_size: 200 };
-
-/** Markdown tables as Biome pads them compare equal to unpadded ones; JSON compares as data. */
-function normalized(path: string, text: string): unknown {
-  if (path.endsWith(".json")) return JSON.parse(text);
-  return text
-    .split("\n")
-    .map((line) => (line.startsWith("|") ? line.replace(/ +/g, " ").replace(/-{3,}/g, "---") : line))
-    .join("\n");
-}
 
 describe("configuration", () => {
   let empty: string;
@@ -88,9 +82,9 @@ describe("configuration", () => {
 
 describe("generated metadata", () => {
   it("is up to date with src/index.ts (run `pnpm metadata` after changing the configuration)", async () => {
-    for (const [path, expected] of Object.entries(renderMetadata())) {
+    for (const [path, expected] of Object.entries(renderConnectorMetadata({ dir: ROOT, config: cisaKevConfig }))) {
       const actual = await readFile(join(ROOT, path), "utf8");
-      expect(normalized(path, actual), path).toEqual(normalized(path, expected));
+      expect(comparableMetadata(path, actual), path).toBe(comparableMetadata(path, expected));
     }
   });
 

@@ -4,10 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createMemoryLogger, ResponseValidationError } from "@org/opencti-connector-sdk";
-import { type Platform, startPlatform } from "@org/opencti-connector-testkit";
+import { type FileServer, type Platform, startFileServer, startPlatform } from "@org/opencti-connector-testkit";
 import { describeWithBroker, expectToMatchGolden, LOCAL_AMQP_URL } from "@org/opencti-connector-testkit/vitest";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type FixtureServer, startFixtureServer } from "../dev/fixture-server.js";
 import { CisaKevConnector } from "../src/index.js";
 import { fixtureCatalog, GOLDEN_SLICE } from "./support/kev-entries.js";
 
@@ -17,7 +16,7 @@ const CLEAR = "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9";
 
 describeBroker("CISA KEV connector against the testkit emulator over RabbitMQ", () => {
   let platform: Platform;
-  let feed: FixtureServer;
+  let feed: FileServer;
   let cwd: string;
   beforeAll(async () => {
     platform = await startPlatform({
@@ -25,7 +24,7 @@ describeBroker("CISA KEV connector against the testkit emulator over RabbitMQ", 
       queuePrefix: `kev${randomUUID().slice(0, 8)}`,
       references: "reject",
     });
-    feed = await startFixtureServer({ dir: fileURLToPath(new URL("../fixtures", import.meta.url)) });
+    feed = await startFileServer({ dir: fileURLToPath(new URL("../fixtures", import.meta.url)) });
     // No config.yml there: the connector reads only the environment given below.
     cwd = await mkdtemp(join(tmpdir(), "cisa-kev-test-"));
   });

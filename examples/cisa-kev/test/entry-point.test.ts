@@ -4,10 +4,11 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Platform, startPlatform } from "@org/opencti-connector-testkit";
+import { type FileServer, type Platform, startFileServer, startPlatform } from "@org/opencti-connector-testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FixtureServer, startFixtureServer } from "../dev/fixture-server.js";
-import { ROOT } from "../scripts/metadata.js";
+
+/** The connector's folder. */
+const ROOT = join(import.meta.dirname, "..");
 
 /** Runs `src/index.ts` as `pnpm start` runs `dist/index.js`: its own process, in `cwd`, with only `env`. */
 function start(cwd: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
@@ -28,12 +29,12 @@ function start(cwd: string, env: Record<string, string>): Promise<{ code: number
 
 describe("the connector's entry point", () => {
   let platform: Platform;
-  let feed: FixtureServer;
+  let feed: FileServer;
   let cwd: string;
   beforeAll(async () => {
     // API push: the emulator's worker runs in memory, no broker needed.
     platform = await startPlatform();
-    feed = await startFixtureServer({ dir: fileURLToPath(new URL("../fixtures", import.meta.url)) });
+    feed = await startFileServer({ dir: fileURLToPath(new URL("../fixtures", import.meta.url)) });
     cwd = await mkdtemp(join(tmpdir(), "cisa-kev-start-"));
   });
   afterAll(async () => {

@@ -5,11 +5,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lintBundle } from "@org/opencti-connector-sdk";
-import { startPlatform } from "@org/opencti-connector-testkit";
+import { startFileServer, startPlatform } from "@org/opencti-connector-testkit";
 import { describeWithBroker, LOCAL_AMQP_URL } from "@org/opencti-connector-testkit/vitest";
 import { generateId, parseStixObject, TLP_CLEAR, withDefaults } from "@org/stix2-types";
 import { describe, expect, it } from "vitest";
-import { startFixtureServer } from "../dev/fixture-server.js";
 import { planBatches } from "../src/batches.js";
 import { kevCatalogSchema } from "../src/client.js";
 import { pendingEntries } from "../src/import-cursor.js";
@@ -54,7 +53,7 @@ describeFullWithBroker("the full KEV catalog end to end (testkit emulator, Rabbi
       amqp: { url: LOCAL_AMQP_URL },
       queuePrefix: `kev${randomUUID().slice(0, 8)}`,
     });
-    const feed = await startFixtureServer({ dir: dirname(FULL_CATALOG) });
+    const feed = await startFileServer({ dir: dirname(FULL_CATALOG) });
     const cwd = await mkdtemp(join(tmpdir(), "cisa-kev-full-"));
     try {
       const connectorId = randomUUID();

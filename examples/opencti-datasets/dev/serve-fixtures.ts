@@ -3,9 +3,9 @@
  * until Ctrl-C, so the connector runs offline with `DATASETS_BASE_URL=http://127.0.0.1:8086`.
  */
 import { fileURLToPath } from "node:url";
-import { startFixtureServer } from "./fixture-server.js";
+import { startFileServer } from "@org/opencti-connector-testkit";
 
-const server = await startFixtureServer({
+const server = await startFileServer({
   dir: fileURLToPath(new URL("../fixtures", import.meta.url)),
   port: Number(process.env.FIXTURES_PORT ?? 8086),
 });

@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import { createHttpClient, ResponseValidationError } from "@org/opencti-connector-sdk";
+import { type FileServer, startFileServer } from "@org/opencti-connector-testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FixtureServer, startFixtureServer } from "../dev/fixture-server.js";
 import { DatasetsClient } from "../src/client.js";
 import { FIXTURES, fixtureBundle } from "./support/datasets.js";
 
 describe("DatasetsClient against the fixture server", () => {
-  let server: FixtureServer;
+  let server: FileServer;
   beforeAll(async () => {
-    server = await startFixtureServer({ dir: FIXTURES });
+    server = await startFileServer({ dir: FIXTURES });
   });
   afterAll(() => server.close());
 

@@ -3,9 +3,12 @@ import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, loadConnectorConfig } from "@org/opencti-connector-sdk";
+import { comparableMetadata, renderConnectorMetadata } from "@org/opencti-connector-testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, renderMetadata } from "../scripts/metadata.js";
 import { datasetsConfig, UPSTREAM_BASE_URL } from "../src/index.js";
+
+/** The connector's folder. */
+const ROOT = join(import.meta.dirname, "..");
 
 const BASE_ENV = { OPENCTI_URL: "http://localhost:8080", OPENCTI_TOKEN: "a-token", CONNECTOR_ID: randomUUID() };
 const DEFAULTS = { base_url: UPSTREAM_BASE_URL, files: ["sectors", "geography", "companies"], tlp_level: "clear" };
@@ -81,11 +84,9 @@ describe("configuration", () => {
 
 describe("generated metadata", () => {
   it("is up to date with src/index.ts (run `pnpm metadata` after changing the configuration)", async () => {
-    // Biome pads Markdown tables and folds JSON arrays: compare the content, not the layout.
-    const content = (path: string, text: string) =>
-      path.endsWith(".json") ? JSON.parse(text) : text.replace(/ +/g, " ").replace(/-{3,}/g, "---");
-    for (const [path, expected] of Object.entries(renderMetadata())) {
-      expect(content(path, await readFile(join(ROOT, path), "utf8")), path).toEqual(content(path, expected));
+    for (const [path, expected] of Object.entries(renderConnectorMetadata({ dir: ROOT, config: datasetsConfig }))) {
+      const actual = await readFile(join(ROOT, path), "utf8");
+      expect(comparableMetadata(path, actual), path).toBe(comparableMetadata(path, expected));
     }
   });
 

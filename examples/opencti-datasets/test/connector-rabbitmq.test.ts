@@ -3,11 +3,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMemoryLogger, ResponseValidationError } from "@org/opencti-connector-sdk";
-import { type Platform, startPlatform } from "@org/opencti-connector-testkit";
+import { type FileServer, type Platform, startFileServer, startPlatform } from "@org/opencti-connector-testkit";
 import { describeWithBroker, expectToMatchGolden, LOCAL_AMQP_URL } from "@org/opencti-connector-testkit/vitest";
 import { TLP_GREEN } from "@org/stix2-types";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type FixtureServer, startFixtureServer } from "../dev/fixture-server.js";
 import { DatasetsConnector } from "../src/index.js";
 import { type FILES, FIXTURES, fixtureBundle, GOLDEN_DATASETS } from "./support/datasets.js";
 
@@ -22,7 +21,7 @@ const fingerprint = (name: (typeof FILES)[number], tlp_level = "clear") => ({
 
 describeBroker("OpenCTI datasets connector against the testkit emulator over RabbitMQ", () => {
   let platform: Platform;
-  let feed: FixtureServer;
+  let feed: FileServer;
   let cwd: string;
   beforeAll(async () => {
     platform = await startPlatform({
@@ -30,7 +29,7 @@ describeBroker("OpenCTI datasets connector against the testkit emulator over Rab
       queuePrefix: `ds${randomUUID().slice(0, 8)}`,
       references: "reject",
     });
-    feed = await startFixtureServer({ dir: FIXTURES });
+    feed = await startFileServer({ dir: FIXTURES });
     // No config.yml there: the connector reads only the environment given below.
     cwd = await mkdtemp(join(tmpdir(), "datasets-test-"));
   });

@@ -3,11 +3,12 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Platform, startPlatform } from "@org/opencti-connector-testkit";
+import { type FileServer, type Platform, startFileServer, startPlatform } from "@org/opencti-connector-testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FixtureServer, startFixtureServer } from "../dev/fixture-server.js";
-import { ROOT } from "../scripts/metadata.js";
 import { FIXTURES } from "./support/datasets.js";
+
+/** The connector's folder. */
+const ROOT = join(import.meta.dirname, "..");
 
 /** Runs `src/index.ts` in its own process, as `pnpm start` runs `dist/index.js`, in `cwd` with only `env`. */
 function start(cwd: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
@@ -26,12 +27,12 @@ function start(cwd: string, env: Record<string, string>): Promise<{ code: number
 
 describe("the connector's entry point", () => {
   let platform: Platform;
-  let feed: FixtureServer;
+  let feed: FileServer;
   let cwd: string;
   beforeAll(async () => {
     // API push: the emulator's worker runs in memory, no broker needed.
     platform = await startPlatform();
-    feed = await startFixtureServer({ dir: FIXTURES });
+    feed = await startFileServer({ dir: FIXTURES });
     cwd = await mkdtemp(join(tmpdir(), "datasets-start-"));
   });
   afterAll(async () => {

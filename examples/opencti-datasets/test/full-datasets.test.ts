@@ -5,10 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lintBundle } from "@org/opencti-connector-sdk";
-import { startPlatform } from "@org/opencti-connector-testkit";
+import { startFileServer, startPlatform } from "@org/opencti-connector-testkit";
 import { describeWithBroker, LOCAL_AMQP_URL } from "@org/opencti-connector-testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { startFixtureServer } from "../dev/fixture-server.js";
 import { DatasetsConnector } from "../src/index.js";
 
 /** The full datasets in the repository's sibling `shared/feeds/` folder (CI clones and the dev machine have it). */
@@ -24,7 +23,7 @@ describeFull("the full datasets end to end (testkit emulator, RabbitMQ)", () => 
       queuePrefix: `ds${randomUUID().slice(0, 8)}`,
       references: "reject",
     });
-    const feed = await startFixtureServer({ dir: FULL_DATASETS });
+    const feed = await startFileServer({ dir: FULL_DATASETS });
     const cwd = await mkdtemp(join(tmpdir(), "datasets-full-"));
     try {
       const connectorId = randomUUID();

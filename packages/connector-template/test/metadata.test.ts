@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { comparableMetadata, renderConnectorMetadata } from "@org/opencti-connector-testkit";
 import { describe, expect, it } from "vitest";
-import { CONNECTOR_DIR, comparable, renderMetadata } from "../scripts/metadata.js";
 import { templateConfig } from "../src/index.js";
+
+/** The connector's folder (where `package.json` is). */
+const CONNECTOR_DIR = join(import.meta.dirname, "..");
 
 const read = (path: string) => readFileSync(join(CONNECTOR_DIR, path), "utf8");
 const manifest = JSON.parse(read("__metadata__/connector_manifest.json")) as Record<string, unknown>;
@@ -168,7 +171,8 @@ describe("__metadata__/connector_config_schema.json", () => {
 });
 
 describe("generated files", () => {
-  it.each(Object.entries(renderMetadata()))("%s is up to date (run `pnpm metadata` to regenerate)", (path, content) => {
-    expect(comparable(path, read(path))).toBe(comparable(path, content));
+  const rendered = renderConnectorMetadata({ dir: CONNECTOR_DIR, config: templateConfig });
+  it.each(Object.entries(rendered))("%s is up to date (run `pnpm metadata` to regenerate)", (path, content) => {
+    expect(comparableMetadata(path, read(path))).toBe(comparableMetadata(path, content));
   });
 });

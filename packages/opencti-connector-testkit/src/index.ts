@@ -19,9 +19,21 @@ export {
   WaitError,
   type WaitErrorReason,
 } from "./errors/index.js";
+// fixtures/
+export { type FileResponse, type FileServer, type FileServerOptions, startFileServer } from "./fixtures/file-server.js";
 // golden/
 export { type GoldenOptions, goldenJson, sortedObjects } from "./golden/golden-json.js";
 export type { ObjectSource } from "./golden/object-source.js";
+// metadata/
+export { comparableMetadata } from "./metadata/comparable-metadata.js";
+export {
+  type ConnectorMetadataOptions,
+  README_CONFIG_END,
+  README_CONFIG_START,
+  renderConnectorMetadata,
+} from "./metadata/connector-metadata.js";
+export { readmeConfigTables } from "./metadata/readme-config-tables.js";
+export { writeConnectorMetadata } from "./metadata/write-connector-metadata.js";
 // platform/
 export { type ObjectFilter, Platform, type WaitForWorkOptions } from "./platform/platform.js";
 export { DEFAULT_PLATFORM_VERSION, DEFAULT_USER, type StartPlatformOptions } from "./platform/platform-options.js";
