@@ -9,6 +9,7 @@ import {
 } from "@org/stix2-types";
 import { describe, expect, it } from "vitest";
 import { MappingError } from "../errors/mapping-error.js";
+import { createMemoryLogger } from "../logging/logger.js";
 import { BatchDefaults, mapBatch } from "./batch-mapper.js";
 
 const author = defaultBuilders.identity({ name: "Acme", identity_class: "organization" });
@@ -77,6 +78,48 @@ describe("mapBatch", () => {
         validate: true,
       }),
     ).rejects.toBe(bug);
+  });
+
+  it("returns an object several records produce once, and logs one DEBUG line for merged contents", async () => {
+    const emotet = stix.malware({ name: "Emotet", is_family: true });
+    const revised = withDefaults({ createdBy: author, now: Date.parse("2026-02-01T00:00:00Z") }).malware({
+      name: "Emotet",
+      is_family: true,
+      description: "revised",
+    });
+    const logger = createMemoryLogger();
+    const rows: Row[] = [
+      { id: "r1", ip: "198.51.100.1" },
+      { id: "r2", ip: "198.51.100.2" },
+      { id: "r3", ip: "198.51.100.3" },
+    ];
+    const withMalware = (revisedFor: string) => (row: Row) => [
+      ...(toStix(row) as StixObject[]),
+      row.id === revisedFor ? revised : emotet,
+    ];
+    const exact = await mapBatch(rows, 4, { toStix: withMalware(""), validate: true, logger });
+    expect(exact.objects.map((o) => o.type)).toEqual([
+      "ipv4-addr",
+      "indicator",
+      "malware",
+      "ipv4-addr",
+      "indicator",
+      "ipv4-addr",
+      "indicator",
+    ]);
+    expect(exact.objects[2]).toBe(emotet);
+    expect(logger.entries).toEqual([]);
+
+    const merged = await mapBatch(rows, 5, { toStix: withMalware("r2"), validate: true, logger });
+    expect(merged.objects.filter((o) => o.type === "malware")).toEqual([revised]);
+    expect(merged.objects).toHaveLength(7);
+    expect(logger.entries.map((e) => [e.level, e.message, e.attributes])).toEqual([
+      [
+        "debug",
+        "Objects sharing an id with different contents merged: the latest modified is sent",
+        { batch: 5, count: 1, ids: [emotet.id] },
+      ],
+    ]);
   });
 
   it("validates returned objects with their STIX schema when asked", async () => {

@@ -1,5 +1,7 @@
 import { type MarkingDefinition, parseStixObject, type StixObject } from "@org/stix2-types";
 import { MappingError } from "../errors/mapping-error.js";
+import type { Logger } from "../logging/logger.js";
+import { mergeDuplicateObjects } from "./merge-duplicate-objects.js";
 
 /** What `toStix()` may return for one record: objects, or nothing to import (the record is filtered out). */
 export type StixOutput = StixObject | readonly StixObject[] | null | undefined;
@@ -13,6 +15,7 @@ export interface SkippedRecord {
 
 /** A batch of records (or its part up to the object budget) mapped to STIX. */
 export interface MappedBatch {
+  /** One object per id (see `mergeDuplicateObjects`). */
   objects: StixObject[];
   skipped: SkippedRecord[];
   /** Records mapped to nothing (`null`, `undefined` or `[]`). */
@@ -31,7 +34,12 @@ export interface MapBatchOptions<R> {
   start?: number;
   /** Stop after the record that brings the objects to this many; default no limit. */
   maxObjects?: number;
+  /** Receives the DEBUG line listing objects merged because they shared an id with different contents. */
+  logger?: Logger | undefined;
 }
+
+/** Merged ids listed in the DEBUG line, at most. */
+const LOGGED_MERGES = 100;
 
 function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === "function";
@@ -51,7 +59,9 @@ function idOf<R>(record: R, index: number, batch: number, recordId: MapBatchOpti
  * Maps a batch of records with `toStix()`, from `start` until the batch ends or `maxObjects` objects were made
  * (`next` says where to go on): a {@link MappingError} skips its record (returned in `skipped`), an empty result
  * filters it, any other error rejects (it fails the run). Synchronous `toStix()` results are not awaited, so a
- * large batch costs no extra promise per record.
+ * large batch costs no extra promise per record. Objects several records produced alike are returned once
+ * (`mergeDuplicateObjects`: exact repeats dropped silently, same-id objects with different contents merged as
+ * `createBundle` does, with one DEBUG line).
  *
  * @throws StixValidationError when `validate` is set and a returned object is not valid STIX.
  */
@@ -84,7 +94,15 @@ export async function mapBatch<R>(
       objects.push(object);
     }
   }
-  return { objects, skipped, filtered, next: index };
+  const unique = mergeDuplicateObjects(objects);
+  if (unique.merged.length > 0) {
+    options.logger?.debug("Objects sharing an id with different contents merged: the latest modified is sent", {
+      batch,
+      count: unique.merged.length,
+      ids: unique.merged.slice(0, LOGGED_MERGES),
+    });
+  }
+  return { objects: unique.objects, skipped, filtered, next: index };
 }
 
 /**

@@ -262,6 +262,7 @@ export class ImportRun<C, S extends z.ZodObject, R> {
         validate: this.#o.validateObjects,
         start,
         maxObjects: maxObjectsPerDelivery,
+        logger: this.#o.logger,
       });
       const counts = { records: part.next - start, skipped: part.skipped.length + part.filtered };
       start = part.next;

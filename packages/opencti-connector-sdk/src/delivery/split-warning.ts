@@ -14,7 +14,8 @@
  * - `duplicate_kill_chain_phase`: an entry of `kill_chain_phases` with the same name and phase as an earlier one.
  * - `incompatible_object`: the object is not sent: a relationship without both ends, a sighting without
  *   `sighting_of_ref` or `where_sighted_refs`, or an id of an unsupported type (`property` says which).
- * - `duplicate_object`: a later object with the same id (or internal id) replaced this one.
+ * - `duplicate_object`: a later object with the same id (or internal id) replaced this one (only in bundles sent as
+ *   they are: a connector's batches are de-duplicated when mapped).
  */
 export type SplitWarningReason =
   | "unsupported_type"

@@ -1,4 +1,7 @@
+import type { StixObject } from "@org/stix2-types";
 import { afterEach, expect, it } from "vitest";
+import type { ConnectorConfigOf } from "../../src/config/define-connector-config.js";
+import type { MapContext } from "../../src/connector/import-context.js";
 import {
   connectBroker,
   declarePushTopology,
@@ -8,9 +11,9 @@ import {
 } from "../support/broker.js";
 import type { GraphQLServer } from "../support/graphql-server.js";
 import { CONNECTOR_ID, CONNECTOR_USER_ID } from "../support/platform-fixtures.js";
-import { type Harness, harness, WORK_ID } from "./connector-harness.js";
+import { type Harness, harness, NEVER_MS, WORK_ID } from "./connector-harness.js";
 import { pingedStates, runWorkCalls, toProcessedCall, workCalls } from "./support/fake-platform.js";
-import { feedRecords } from "./support/test-feed-connector.js";
+import { type FeedRecord, feedRecords, TestFeedConnector, type testFeedConfig } from "./support/test-feed-connector.js";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -178,6 +181,63 @@ describeWithBroker("ExternalImportConnector over RabbitMQ", () => {
     expect(states.slice(2)).toEqual(states.slice(2).map(() => null));
     expect(h.platform.state).toBe("null");
     await drainQueue(topology.queue);
+  });
+
+  it("sends an object several records produce once per delivery, without any splitter warning", async () => {
+    const { h, topology } = await onBroker();
+    const created = "2026-01-01T00:00:00.000Z";
+    class MalwareFeed extends TestFeedConnector {
+      override toStix(record: FeedRecord, context: MapContext<ConnectorConfigOf<typeof testFeedConfig>>) {
+        const [ip, indicator] = super.toStix(record, context) as [StixObject, StixObject];
+        const emotet = context.stix.malware({ name: "Emotet", is_family: true, created, modified: created });
+        const indicates = context.stix.relationship({
+          relationship_type: "indicates",
+          source_ref: indicator.id,
+          target_ref: emotet.id,
+          created,
+          modified: created,
+        });
+        return [ip, indicator, emotet, indicates];
+      }
+    }
+    const base = h.connector({ feed: feedRecords(4) });
+    const connector = new MalwareFeed(base.feed, base.batchSize, {
+      env: h.env,
+      cwd: "/nonexistent",
+      clock: h.clock,
+      logger: h.logger,
+      pingIntervalMs: NEVER_MS,
+      random: () => 0.5,
+    });
+    expect((await h.drive(connector.run())).exitCode).toBe(0);
+    expect(h.logger.entries.filter((e) => e.level === "warn" || /merged|splitter/.test(e.message))).toEqual([]);
+    // Author, TLP:GREEN, Emotet once, then per record its address, indicator and relationship.
+    expect(workCalls(h.server).filter(([op]) => op === "addExpectations")).toEqual([
+      ["addExpectations", { id: WORK_ID, expectations: 9 }],
+      ["addExpectations", { id: WORK_ID, expectations: 9 }],
+    ]);
+    const messages = await drainQueue(topology.queue);
+    const summary = messages.map((m) => {
+      const object = m.bundle.objects[0] as { type: string; value?: string; name?: string };
+      return [m.envelope.action_sequence, m.bundle.x_opencti_seq, object.type, object.value ?? object.name];
+    });
+    const delivery = (first: string, second: string) => [
+      [1, 1, "identity", "Test Feed Source"],
+      [2, 1, "marking-definition", "TLP:GREEN"],
+      [3, 3, "ipv4-addr", first],
+      [4, 3, "indicator", first],
+      [5, 3, "malware", "Emotet"],
+      [6, 3, "ipv4-addr", second],
+      [7, 3, "indicator", second],
+      [8, 9, "relationship", undefined],
+      [9, 9, "relationship", undefined],
+    ];
+    expect(summary).toEqual([...delivery("10.0.0.1", "10.0.0.2"), ...delivery("10.0.0.3", "10.0.0.4")]);
+    const malwareId = messages[4]?.bundle.objects[0]?.id;
+    expect(
+      messages.filter((m) => m.bundle.objects[0]?.type === "relationship").map((m) => m.bundle.objects[0]?.target_ref),
+    ).toEqual([malwareId, malwareId, malwareId, malwareId]);
+    expect(new Set(messages.map((m) => m.bundle.objects.length))).toEqual(new Set([1]));
   });
 
   it("skips the run while the push queue is over the threshold, sending nothing", async () => {

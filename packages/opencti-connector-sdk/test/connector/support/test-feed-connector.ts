@@ -1,4 +1,4 @@
-import { defaultBuilders, TLP_GREEN } from "@org/stix2-types";
+import { defaultBuilders, type StixObject, TLP_GREEN } from "@org/stix2-types";
 import { z } from "zod";
 import { type ConnectorConfigOf, defineConnectorConfig } from "../../../src/config/define-connector-config.js";
 import { isoDuration } from "../../../src/config/iso-duration.js";
@@ -74,7 +74,7 @@ export class TestFeedConnector extends ExternalImportConnector<
     }
   }
 
-  override toStix(record: FeedRecord, context: MapContext<Config>) {
+  override toStix(record: FeedRecord, context: MapContext<Config>): StixObject[] {
     if (record.ip === "") throw new MappingError("the record has no ip", { recordId: record.id });
     const ip = context.stix.ipv4Address({ value: record.ip });
     return [ip, context.stix.indicatorFor(ip, { valid_from: "2026-01-01T00:00:00.000Z" })];
