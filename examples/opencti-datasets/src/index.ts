@@ -15,7 +15,6 @@ import { type StixObject, tlpMarking } from "@org/stix2-types";
 import { z } from "zod";
 import { type DatasetFile, DatasetsClient } from "./client.js";
 import { type DatasetRecord, datasetRecordId, datasetRecords, FILIGRAN_AUTHOR, mapDatasetRecord } from "./mapping.js";
-import { platformIds } from "./platform-ids.js";
 
 /** Where Filigran publishes the datasets. */
 export const UPSTREAM_BASE_URL = "https://raw.githubusercontent.com/OpenCTI-Platform/datasets/master/data";
@@ -69,8 +68,8 @@ export const datasetsState = z.object({
 });
 
 /**
- * Imports Filigran's STIX datasets (sectors, geography, companies) as they are, re-issued under the connector's
- * author and marking with the platform's ids. Every run downloads each file; a file is sent (one batch) only when
+ * Imports Filigran's STIX datasets (sectors, geography, companies) as they are, with their ids, re-issued under the
+ * connector's author and marking. Every run downloads each file; a file is sent (one batch) only when
  * its content or the marking changed since it was last imported, and its fingerprint is saved once the platform's
  * queue has it.
  */
@@ -112,8 +111,6 @@ export class DatasetsConnector extends ExternalImportConnector<
         rejected ??= error;
       }
     }
-    // Files reference each other (companies are part of sectors): ids are computed over every file.
-    const ids = platformIds(fetched.flatMap((file) => file.objects.flatMap((o) => ("object" in o ? [o.object] : []))));
     for (const file of fetched) {
       const previous = context.state.files?.[file.name];
       const attributes = { file: `${file.name}.json`, sha256: file.sha256, objects: file.objects.length };
@@ -123,7 +120,7 @@ export class DatasetsConnector extends ExternalImportConnector<
       }
       const invalid = file.objects.filter((o) => !("object" in o)).length;
       context.logger.info("Importing dataset", { ...attributes, invalid_objects: invalid });
-      yield datasetRecords(file, ids, FILIGRAN_AUTHOR);
+      yield datasetRecords(file, FILIGRAN_AUTHOR);
       const imported = {
         sha256: file.sha256,
         tlp_level: tlpLevel,

@@ -1,20 +1,11 @@
 import { MappingError } from "@org/opencti-connector-sdk";
 import { generateId, type StixObject, TLP_AMBER, TLP_CLEAR, TLP_GREEN } from "@org/stix2-types";
 import { describe, expect, it } from "vitest";
-import {
-  CLEAR,
-  FILIGRAN,
-  FIREEYE,
-  FIREEYE_PART_OF,
-  PLATFORM_IDS,
-  TECHNOLOGIES,
-} from "../test/support/foreign-objects.js";
+import { CLEAR, FILIGRAN, FIREEYE, FIREEYE_PART_OF, TECHNOLOGIES } from "../test/support/foreign-objects.js";
 import type { DatasetObject } from "./client.js";
 import { type DatasetRecord, datasetRecordId, datasetRecords, FILIGRAN_AUTHOR, mapDatasetRecord } from "./mapping.js";
-import { platformIds } from "./platform-ids.js";
 
-const ids = platformIds([TECHNOLOGIES, FIREEYE, FIREEYE_PART_OF]);
-const record = (entry: DatasetObject, file = "companies"): DatasetRecord => ({ file, entry, ids });
+const record = (entry: DatasetObject, file = "companies"): DatasetRecord => ({ file, entry });
 const remark = (object: StixObject, markings = [TLP_CLEAR]) =>
   mapDatasetRecord(record({ index: 0, object }), FILIGRAN_AUTHOR, markings);
 
@@ -35,26 +26,24 @@ describe("datasetRecords", () => {
       { index: 2, object: TECHNOLOGIES },
       invalid,
     ];
-    const fileIds = platformIds([copy, TECHNOLOGIES]);
-    expect(datasetRecords({ name: "sectors", url: "", sha256: "", objects }, fileIds, FILIGRAN_AUTHOR)).toEqual([
-      { file: "sectors", entry: { index: 2, object: TECHNOLOGIES }, ids: fileIds },
-      { file: "sectors", entry: invalid, ids: fileIds },
+    expect(datasetRecords({ name: "sectors", url: "", sha256: "", objects }, FILIGRAN_AUTHOR)).toEqual([
+      { file: "sectors", entry: { index: 2, object: TECHNOLOGIES } },
+      { file: "sectors", entry: invalid },
     ]);
   });
 });
 
 describe("mapDatasetRecord", () => {
-  it("keeps the object as the file has it, under its platform id, with the file's id in x_opencti_stix_ids", () => {
+  it("keeps the object as the file has it, its id and its references included (the platform adds its own id)", () => {
     expect(remark(FIREEYE_PART_OF)).toEqual({
       type: "relationship",
       spec_version: "2.1",
-      id: PLATFORM_IDS.fireeyePartOf,
+      id: FIREEYE_PART_OF.id,
       created: "2023-11-19T00:56:33.38746Z",
       modified: "2023-11-19T00:56:33.38746Z",
       relationship_type: "part-of",
-      source_ref: PLATFORM_IDS.fireeye,
-      target_ref: PLATFORM_IDS.technologies,
-      x_opencti_stix_ids: [FIREEYE_PART_OF.id],
+      source_ref: FIREEYE.id,
+      target_ref: TECHNOLOGIES.id,
       created_by_ref: FILIGRAN,
       object_marking_refs: [CLEAR],
     });
@@ -71,29 +60,28 @@ describe("mapDatasetRecord", () => {
     expect(remark(marked, [TLP_GREEN, TLP_AMBER])).toEqual({
       type: "identity",
       spec_version: "2.1",
-      id: PLATFORM_IDS.technologies,
+      id: TECHNOLOGIES.id,
       created: "2023-11-19T00:56:33.38746Z",
       modified: "2023-11-19T00:56:33.38746Z",
       name: "Technologies",
       identity_class: "class",
       created_by_ref: FILIGRAN,
       object_marking_refs: [TLP_GREEN.id, TLP_AMBER.id],
-      x_opencti_stix_ids: ["identity--aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee", TECHNOLOGIES.id],
+      x_opencti_stix_ids: ["identity--aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"],
     });
   });
 
   it("authors observables with x_opencti_created_by_ref", () => {
     const ip = { type: "ipv4-addr", id: "ipv4-addr--1c7b1d6e-2f3a-4b5c-8d9e-0f1a2b3c4d5e", value: "198.51.100.7" };
     const mapped = mapDatasetRecord(
-      { file: "observables", entry: { index: 0, object: ip as StixObject }, ids: platformIds([ip as StixObject]) },
+      { file: "observables", entry: { index: 0, object: ip as StixObject } },
       FILIGRAN_AUTHOR,
       [TLP_CLEAR],
     );
     expect(mapped).toEqual({
       type: "ipv4-addr",
-      id: "ipv4-addr--12592121-be4c-5a93-a813-5a5af16e50db",
+      id: ip.id,
       value: "198.51.100.7",
-      x_opencti_stix_ids: [ip.id],
       x_opencti_created_by_ref: FILIGRAN,
       object_marking_refs: [CLEAR],
     });
@@ -121,8 +109,12 @@ describe("mapDatasetRecord", () => {
   });
 
   it("rejects an object the platform cannot identify", () => {
-    const unknown = { ...TECHNOLOGIES, id: "identity--0e0e0e0e-1111-4222-8333-444455556666" };
-    expect(() => remark(unknown)).toThrow("the platform cannot compute an id for it");
+    const { name: _name, ...nameless } = TECHNOLOGIES as StixObject & { name: string };
+    expect(() => remark(nameless as StixObject)).toThrow(
+      new MappingError("the platform cannot compute an id for it (a property it is identified by is missing)", {
+        recordId: `companies.json objects[0] ${TECHNOLOGIES.id}`,
+      }),
+    );
   });
 
   it("names records by file, position and id", () => {

@@ -136,8 +136,13 @@ describeBroker("OpenCTI datasets connector against the testkit emulator over Rab
 
   it("skips and reports an invalid object, and imports the rest of its file", async () => {
     const connectorId = randomUUID();
-    const sectors = fixtureBundle("sectors");
-    const culture = sectors.objects.findIndex((o) => (o as { name?: string }).name === "Culture");
+    const original = fixtureBundle("sectors");
+    const culture = original.objects.findIndex((o) => (o as { name?: string }).name === "Culture");
+    // Under an id the platform has not seen (the other tests import Culture), so that what references it dangles.
+    const cultureId = (original.objects[culture] as { id: string }).id;
+    const sectors: typeof original = JSON.parse(
+      JSON.stringify(original).replaceAll(cultureId, `identity--${randomUUID()}`),
+    );
     (sectors.objects[culture] as Record<string, unknown>).identity_class = 42;
     feed.set("sectors-invalid.json", JSON.stringify(sectors));
     const { exitCode, works, logger } = await runOnce(connectorId, { DATASETS_FILES: "sectors-invalid" });

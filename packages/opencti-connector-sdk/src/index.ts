@@ -351,6 +351,7 @@ export {
   type BundleSource,
   type BundleValidationReport,
   BundleValidator,
+  type LintBundleOptions,
   lintBundle,
   type ReadBundleOptions,
   readBundleEntries,

@@ -2,7 +2,7 @@ import type { StixObject } from "@org/stix2-types";
 
 /** The TLP:CLEAR id the datasets use. */
 export const CLEAR = "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9";
-/** Filigran, the datasets' author, with its platform id. */
+/** Filigran, the datasets' author (the files give it the platform's id). */
 export const FILIGRAN = "identity--8cb00c79-ab20-5ed4-b37d-337241b96a29";
 
 const common = {
@@ -40,13 +40,3 @@ export const FIREEYE_PART_OF = {
   source_ref: FIREEYE.id,
   target_ref: TECHNOLOGIES.id,
 } as StixObject;
-
-/**
- * Platform ids computed independently of the SDK (Python: uuid5 over the OASIS namespace and the canonical JSON of
- * the contributing data, spec §9).
- */
-export const PLATFORM_IDS = {
-  technologies: "identity--dcacaabc-1244-51fd-8e75-59f4a6fe0aad",
-  fireeye: "identity--920a2c86-855c-5454-add4-41ec1312ac5a",
-  fireeyePartOf: "relationship--6080ee08-f5a6-5c5d-92c2-42d0db488a6f",
-} as const;

@@ -1,11 +1,11 @@
 import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { BundleLinter, type BundleLintReport } from "../validation/bundle-linter.js";
+import { BundleLinter, type BundleLintReport, type LintBundleOptions } from "../validation/bundle-linter.js";
 import { sortProblems } from "../validation/bundle-problem.js";
 import { type BundleInput, openBundleInput } from "./bundle-input.js";
 import { CliError } from "./cli-error.js";
 import type { ResolvedCliIo } from "./cli-io.js";
-import { parseReportArgs } from "./parse-command-args.js";
+import { parseCommandArgs } from "./parse-command-args.js";
 import { countByKind, scanBundle } from "./scan-bundle.js";
 import { formatCount } from "./send-summary.js";
 import { COMMAND_USAGE } from "./usage.js";
@@ -22,8 +22,8 @@ async function lintInputs(target: string, io: ResolvedCliIo): Promise<BundleInpu
   return Promise.all(names.map((name) => openBundleInput(join(target, name), io)));
 }
 
-async function lintOne(input: BundleInput): Promise<BundleLintReport> {
-  const linter = new BundleLinter();
+async function lintOne(input: BundleInput, options: LintBundleOptions): Promise<BundleLintReport> {
+  const linter = new BundleLinter(options);
   const outcome = await scanBundle(input.open(), (value, index) => linter.add(value, index));
   const report = linter.finish();
   if (outcome.syntax === undefined) return report;
@@ -35,19 +35,27 @@ async function lintOne(input: BundleInput): Promise<BundleLintReport> {
 }
 
 /**
- * `opencti-connector lint <file | dir> [--json]`: lints each bundle with a `BundleLinter` (author, markings,
- * deterministic ids) and prints every finding as `<file>: <path>: <message> [<kind>]` and a closing line. Exit 1
- * when anything was found.
+ * `opencti-connector lint <file | dir> [--json] [--allow-foreign-ids]`: lints each bundle with a `BundleLinter`
+ * (author, markings, deterministic ids unless `--allow-foreign-ids`, for passthrough connectors) and prints every
+ * finding as `<file>: <path>: <message> [<kind>]` and a closing line. Exit 1 when anything was found.
  */
 export async function lintCommand(args: readonly string[], io: ResolvedCliIo): Promise<number> {
-  const { target, json, help } = parseReportArgs("lint", args, "a bundle file or a directory of bundles");
-  if (help) {
+  const { values, positionals } = parseCommandArgs(
+    "lint",
+    args,
+    { json: { type: "boolean" }, "allow-foreign-ids": { type: "boolean" } },
+    { min: 1, max: 1, names: "a bundle file or a directory of bundles" },
+  );
+  const target = positionals[0] ?? "";
+  const json = values.json === true;
+  const options: LintBundleOptions = { foreignIds: values["allow-foreign-ids"] === true };
+  if (values.help === true) {
     io.out(COMMAND_USAGE.lint);
     return 0;
   }
   const results: { file: string; report: BundleLintReport }[] = [];
   for (const input of await lintInputs(target, io)) {
-    results.push({ file: input.label, report: await lintOne(input) });
+    results.push({ file: input.label, report: await lintOne(input, options) });
   }
   const findings = results.flatMap(({ report }) => report.findings);
   if (json) {

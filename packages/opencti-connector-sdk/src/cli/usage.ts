@@ -49,7 +49,7 @@ the expected id). Exit 1 when anything is wrong.
 Options:
   --json      print {"valid", "objectCount", "problems": [{"kind", "path", "message", ...}]}
   -h, --help  this help`,
-  lint: `Usage: opencti-connector lint <file.json | dir> [--json]
+  lint: `Usage: opencti-connector lint <file.json | dir> [--json] [--allow-foreign-ids]
 
 The lint of a connector's output: fails bundles whose SDOs and SROs lack an author (created_by_ref naming an
 identity of the bundle), whose objects lack markings (object_marking_refs naming marking definitions of the
@@ -60,8 +60,11 @@ bundles, or the files a connector writes with CONNECTOR_SEND_TO_DIRECTORY=true, 
 Exit 1 listing each finding.
 
 Options:
-  --json      print [{"file", "passed", "objectCount", "findings": [...]}]
-  -h, --help  this help`,
+  --json               print [{"file", "passed", "objectCount", "findings": [...]}]
+  --allow-foreign-ids  accept ids that are not the platform's deterministic ones, for a passthrough connector
+                       forwarding another producer's STIX as given (the platform computes its own standard_id
+                       and keeps the sent id in x_opencti_stix_ids); author and markings are still required
+  -h, --help           this help`,
   id: `Usage: opencti-connector id '<json object>'
        opencti-connector id -      (one JSON object per line on stdin, one id per line on stdout)
 

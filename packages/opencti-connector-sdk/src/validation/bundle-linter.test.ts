@@ -85,6 +85,40 @@ describe("lintBundle", () => {
     expect(linter.finish()).toEqual(lintBundle(bundle(objects)));
   });
 
+  it("with foreignIds, accepts the ids a passthrough forwards, still requiring an author and markings", () => {
+    // A sector and its relationship as a foreign producer publishes them: random ids, references between them.
+    const sector = {
+      ...stix.identity({ name: "Energy", identity_class: "class" }),
+      id: "identity--0b5c2a4e-9a4e-4c2b-8d8e-6f4a8a1d7e01",
+    };
+    const company = {
+      ...stix.identity({ name: "ACME Energy", identity_class: "organization" }),
+      id: "identity--ecacca66-1a61-4457-b29d-8b2d8f50d504",
+    };
+    const partOf = {
+      ...stix.relationship({ relationship_type: "part-of", source_ref: company.id, target_ref: sector.id }),
+      id: "relationship--14c2fc4d-bf44-408a-8e9d-8315670dac85",
+    };
+    const forwarded = bundle([author, TLP_GREEN, sector, company, partOf]);
+    expect(lintBundle(forwarded, { foreignIds: true })).toEqual({ passed: true, objectCount: 5, findings: [] });
+    expect(lintBundle(forwarded).findings.map((f) => [f.kind, f.objectId])).toEqual([
+      ["wrong_id", sector.id],
+      ["wrong_id", company.id],
+      ["wrong_id", partOf.id],
+    ]);
+
+    const { created_by_ref: _author, ...anonymous } = sector;
+    const { object_marking_refs: _markings, ...unmarked } = partOf;
+    const linter = new BundleLinter({ foreignIds: true });
+    [author, TLP_GREEN, anonymous, company, unmarked].forEach((object, index) => {
+      linter.add(object, index);
+    });
+    expect(linter.finish().findings.map((f) => [f.kind, f.path])).toEqual([
+      ["missing_author", "objects[2].created_by_ref"],
+      ["missing_markings", "objects[4].object_marking_refs"],
+    ]);
+  });
+
   it("reports values that are not bundles or objects", () => {
     expect(lintBundle({ type: "bundle" }).findings).toEqual([
       {

@@ -12,6 +12,18 @@ export interface BundleLintReport {
   readonly findings: readonly BundleProblem[];
 }
 
+/** Options of {@link lintBundle} and {@link BundleLinter}. */
+export interface LintBundleOptions {
+  /**
+   * For passthrough connectors that forward another producer's STIX (a dataset, a TAXII feed) with its ids as
+   * given: accept ids that are not the platform's deterministic ones (no `wrong_id`), still requiring an author and
+   * markings. The platform computes its own `standard_id` for each object on import and keeps the id it was sent
+   * in `x_opencti_stix_ids`, so the object stays reachable under both. Default false: a connector that builds its
+   * own objects must send the platform's ids.
+   */
+  readonly foreignIds?: boolean;
+}
+
 type StixRecord = Readonly<Record<string, unknown>>;
 
 interface PendingRef {
@@ -38,7 +50,12 @@ export class BundleLinter {
   readonly #identityFindings: { id: string; finding: BundleProblem }[] = [];
   readonly #authors = new Set<string>();
   readonly #pending: PendingRef[] = [];
+  readonly #checkIds: boolean;
   #count = 0;
+
+  constructor(options: LintBundleOptions = {}) {
+    this.#checkIds = options.foreignIds !== true;
+  }
 
   /** Lints the object at `index` of `objects`. */
   add(value: unknown, index: number = this.#count): void {
@@ -49,7 +66,7 @@ export class BundleLinter {
     }
     const type = value.type;
     const objectId = typeof value.id === "string" ? value.id : undefined;
-    this.#index.add(index, value);
+    this.#index.add(index, value, this.#checkIds);
     if (type === "marking-definition") return;
     const deferred = (finding: BundleProblem) => {
       if (type === "identity" && objectId !== undefined) this.#identityFindings.push({ id: objectId, finding });
@@ -88,7 +105,7 @@ export class BundleLinter {
     });
   }
 
-  /** Returns every finding in bundle order (non-deterministic ids included). */
+  /** Returns every finding in bundle order (non-deterministic ids included, unless `foreignIds`). */
   finish(): BundleLintReport {
     const findings = [...this.#findings];
     for (const { id, finding } of this.#identityFindings) if (!this.#authors.has(id)) findings.push(finding);
@@ -133,7 +150,8 @@ export class BundleLinter {
  * - lack markings: every object needs a non-empty `object_marking_refs` (`missing_markings`) whose marking
  *   definitions are present in the bundle (`unknown_marking`);
  * - carry non-deterministic ids: every object with a platform id rule must have the platform's deterministic id
- *   (`wrong_id`, with the expected id).
+ *   (`wrong_id`, with the expected id), unless `options.foreignIds` is set for a passthrough connector (see
+ *   {@link LintBundleOptions.foreignIds}).
  *
  * Marking definitions need neither author nor markings, nor does an identity that is the author of other objects.
  * These are the rules the SDK's builders and `ExternalImportConnector` follow, so a connector built on them passes.
@@ -144,15 +162,17 @@ export class BundleLinter {
  * ```ts
  * const report = lintBundle(bundle);
  * if (!report.passed) for (const f of report.findings) console.log(`${f.path}: ${f.kind}: ${f.message}`);
+ * // A connector forwarding foreign STIX with its ids:
+ * lintBundle(bundle, { foreignIds: true });
  * ```
  */
-export function lintBundle(bundle: unknown): BundleLintReport {
+export function lintBundle(bundle: unknown, options: LintBundleOptions = {}): BundleLintReport {
   const objects = isRecord(bundle) ? bundle.objects : undefined;
   if (!Array.isArray(objects)) {
     const message = 'must be a STIX bundle (a JSON object with "type": "bundle" and an "objects" array)';
     return { passed: false, objectCount: 0, findings: [{ kind: "invalid", path: "", message }] };
   }
-  const linter = new BundleLinter();
+  const linter = new BundleLinter(options);
   objects.forEach((object, index) => {
     linter.add(object, index);
   });

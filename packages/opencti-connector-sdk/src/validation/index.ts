@@ -1,4 +1,4 @@
-export { BundleLinter, type BundleLintReport, lintBundle } from "./bundle-linter.js";
+export { BundleLinter, type BundleLintReport, type LintBundleOptions, lintBundle } from "./bundle-linter.js";
 export type { BundleProblem, BundleProblemKind } from "./bundle-problem.js";
 export { type BundleEnvelope, BundleScanner, type BundleScannerOptions, type ScannedObject } from "./bundle-scanner.js";
 export {

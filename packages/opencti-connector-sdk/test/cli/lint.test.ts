@@ -73,6 +73,30 @@ describe("opencti-connector lint", () => {
     });
   });
 
+  it("accepts a passthrough's foreign ids with --allow-foreign-ids, still reporting a missing author", async () => {
+    const dir = await tempDir();
+    const tool = defaultBuilders.tool({ name: "Tool", created: NOW, object_marking_refs: [TLP_GREEN.id] });
+    const foreign = { ...tool, id: "tool--7d3f3bb4-6d43-4f6c-9a57-1f0f0d2b8a11" };
+    const objects = [author, TLP_GREEN, { ...foreign, created_by_ref: author.id }];
+    await writeFile(join(dir, "forwarded.json"), JSON.stringify({ type: "bundle", id: BUNDLE_ID, objects }));
+    expect(await runInProcess(["lint", "forwarded.json", "--allow-foreign-ids"], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: "lint: 1 bundle, 3 objects, no findings\n",
+      stderr: "",
+    });
+    expect((await runInProcess(["lint", "forwarded.json"], { cwd: dir })).code).toBe(1);
+    const anonymous = { ...foreign, id: "tool--0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" };
+    const withAnonymous = { type: "bundle", id: BUNDLE_ID, objects: [...objects, anonymous] };
+    await writeFile(join(dir, "forwarded.json"), JSON.stringify(withAnonymous));
+    expect(await runInProcess(["lint", "forwarded.json", "--allow-foreign-ids"], { cwd: dir })).toEqual({
+      code: 1,
+      stdout:
+        "forwarded.json: objects[3].created_by_ref: has no author: every SDO and SRO needs created_by_ref naming an identity of the bundle [missing_author]\n" +
+        "lint: 1 finding in 1 bundle, 4 objects (missing_author 1)\n",
+      stderr: "",
+    });
+  });
+
   it("passes the directory-mode files of a send, every batch carrying its author and marking", async () => {
     const dir = await tempDir();
     await writeFile(join(dir, "bundle.json"), JSON.stringify(connectorOutput(10)));
