@@ -80,6 +80,13 @@ describe("configuration", () => {
   });
 });
 
+describe("docker-compose.yml", () => {
+  it("gives the connector longer to stop than the SDK's 30 s shutdown grace (Docker's default is 10 s)", async () => {
+    const compose = await readFile(join(ROOT, "docker-compose.yml"), "utf8");
+    expect(compose).toMatch(/^ {4}stop_grace_period: 45s$/m);
+  });
+});
+
 describe("generated metadata", () => {
   it("is up to date with src/index.ts (run `pnpm metadata` after changing the configuration)", async () => {
     for (const [path, expected] of Object.entries(renderConnectorMetadata({ dir: ROOT, config: cisaKevConfig }))) {
