@@ -10,7 +10,7 @@ import {
   type MapContext,
   runConnector,
 } from "@org/opencti-connector-sdk";
-import { type StixObject, tlpMarking } from "@org/stix2-types";
+import { type StixObject, TLP_LEVELS, tlpMarking } from "@org/stix2-types";
 import { z } from "zod";
 import { type KevRecord, planBatches } from "./batches.js";
 import { KevClient } from "./client.js";
@@ -19,9 +19,6 @@ import { CISA_AUTHOR, mapKevRecord } from "./mapping.js";
 
 /** The catalog's official JSON feed. */
 export const OFFICIAL_FEED_URL = "https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json";
-
-/** The TLP levels the connector can mark its objects with (`clear` is TLP 1.0's `white`). */
-export const TLP_LEVELS = ["clear", "green", "amber", "amber+strict", "red"] as const;
 
 /**
  * The connector's settings, in the `cisa` section: `CISA_KEV_FEED_URL` (`cisa.kev_feed_url` in `config.yml`),

@@ -11,16 +11,13 @@ import {
   ResponseValidationError,
   runConnector,
 } from "@org/opencti-connector-sdk";
-import { type StixObject, tlpMarking } from "@org/stix2-types";
+import { type StixObject, TLP_LEVELS, tlpMarking } from "@org/stix2-types";
 import { z } from "zod";
 import { type DatasetFile, DatasetsClient } from "./client.js";
 import { type DatasetRecord, datasetRecordId, datasetRecords, FILIGRAN_AUTHOR, mapDatasetRecord } from "./mapping.js";
 
 /** Where Filigran publishes the datasets. */
 export const UPSTREAM_BASE_URL = "https://raw.githubusercontent.com/OpenCTI-Platform/datasets/master/data";
-
-/** The TLP levels the connector can mark its objects with (`clear` is TLP 1.0's `white`). */
-export const TLP_LEVELS = ["clear", "green", "amber", "amber+strict", "red"] as const;
 
 /**
  * The connector's configuration: the base variables and its own settings, read from `DATASETS_<KEY>` or

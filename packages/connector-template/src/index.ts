@@ -12,13 +12,10 @@ import {
   runConnector,
   secret,
 } from "@org/opencti-connector-sdk";
-import { defaultBuilders, type StixObject, tlpMarking } from "@org/stix2-types";
+import { defaultBuilders, type StixObject, TLP_LEVELS, tlpMarking } from "@org/stix2-types";
 import { z } from "zod";
 import { type SourceRecord, TemplateClient, templateHttpOptions } from "./client.js";
 import { mapRecord, SOURCE_NAME } from "./mapping.js";
-
-/** The TLP levels `TEMPLATE_TLP_LEVEL` accepts (TLP 2.0; `white` is not one). */
-export const TLP_LEVELS = ["clear", "green", "amber", "amber+strict", "red"] as const;
 
 /**
  * The connector's configuration: the base variables (`OPENCTI_*`, `CONNECTOR_*`, `MQ_*`) and its own settings,

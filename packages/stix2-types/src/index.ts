@@ -124,6 +124,7 @@ export {
   TLP_AMBER_STRICT,
   TLP_CLEAR,
   TLP_GREEN,
+  TLP_LEVELS,
   TLP_RED,
   type TlpLevel,
   type TlpName,

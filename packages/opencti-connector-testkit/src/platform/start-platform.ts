@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Clock, noopLogger, systemClock } from "@org/opencti-connector-sdk";
+import { SEEDED_MARKINGS } from "@org/stix2-types";
 import { type RabbitMqConnection, redactedAmqpUrl, resolveAmqpConnection } from "../broker/amqp-settings.js";
 import { Broker } from "../broker/broker.js";
 import { PlatformOptionsError } from "../errors/platform-options-error.js";
@@ -9,7 +10,7 @@ import { handleGraphqlRequest } from "../graphql/handle-graphql-request.js";
 import { createResolvers } from "../graphql/resolvers.js";
 import { loadSchemaSdl } from "../graphql/schema-source.js";
 import { renderPage } from "../ui/render-page.js";
-import { PLATFORM_SEEDED_IDS, splitLikeWorker, validateStixObject } from "../worker/worker-defaults.js";
+import { splitLikeWorker, validateStixObject } from "../worker/worker-defaults.js";
 import { createHttpListener } from "./http-listener.js";
 import { Platform } from "./platform.js";
 import { PlatformEngine } from "./platform-engine.js";
@@ -93,7 +94,7 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
     split: splitLikeWorker,
     validate: validateStixObject,
     references: options.references ?? "report",
-    seededIds: PLATFORM_SEEDED_IDS,
+    seededIds: SEEDED_MARKINGS.map((marking) => marking.id),
     workerPaused: options.workerPaused ?? false,
     callLogLimit: options.callLogLimit ?? 1_000,
   });

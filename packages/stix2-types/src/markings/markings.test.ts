@@ -3,7 +3,16 @@ import { StixValidationError } from "../errors/stix-validation-error.js";
 import { generateId } from "../ids/generate-id.js";
 import { parseStixObject } from "../schemas/parse.js";
 import { PAP_AMBER, PAP_CLEAR, PAP_GREEN, PAP_RED, papMarking } from "./pap.js";
-import { parseTlpLevel, TLP_AMBER, TLP_AMBER_STRICT, TLP_CLEAR, TLP_GREEN, TLP_RED, tlpMarking } from "./tlp.js";
+import {
+  parseTlpLevel,
+  TLP_AMBER,
+  TLP_AMBER_STRICT,
+  TLP_CLEAR,
+  TLP_GREEN,
+  TLP_LEVELS,
+  TLP_RED,
+  tlpMarking,
+} from "./tlp.js";
 
 describe("TLP markings", () => {
   it("emits CLEAR with TLP:WHITE's STIX id and definition, never the name TLP:WHITE", () => {
@@ -72,6 +81,19 @@ describe("TLP markings", () => {
   it("reads levels from user input", () => {
     expect(parseTlpLevel("White")).toBe("clear");
     expect(parseTlpLevel("TLP:AMBER+STRICT")).toBe("amber+strict");
+  });
+
+  it("lists the five TLP 2.0 levels in order, each read as itself and marking with its definition", () => {
+    expect(TLP_LEVELS).toEqual(["clear", "green", "amber", "amber+strict", "red"]);
+    expect(Object.isFrozen(TLP_LEVELS)).toBe(true);
+    expect(TLP_LEVELS.map((level) => parseTlpLevel(level))).toEqual([...TLP_LEVELS]);
+    expect(TLP_LEVELS.map((level) => tlpMarking(level))).toEqual([
+      TLP_CLEAR,
+      TLP_GREEN,
+      TLP_AMBER,
+      TLP_AMBER_STRICT,
+      TLP_RED,
+    ]);
   });
 });
 

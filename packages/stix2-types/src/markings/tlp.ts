@@ -2,8 +2,19 @@ import { StixValidationError } from "../errors/stix-validation-error.js";
 import type { MarkingDefinition } from "../schemas/meta.js";
 import { seededMarking } from "./seeded-marking.js";
 
-/** The TLP 2.0 levels. */
-export type TlpLevel = "clear" | "green" | "amber" | "amber+strict" | "red";
+/**
+ * The TLP 2.0 levels, from the least to the most restricted: the values a connector's TLP setting accepts
+ * (`z.enum(TLP_LEVELS)`) and {@link parseTlpLevel} returns. `white` is not one (TLP 1.0; read as `clear`).
+ *
+ * @example
+ * ```ts
+ * const settings = z.object({ tlp_level: z.enum(TLP_LEVELS).default("amber+strict") });
+ * ```
+ */
+export const TLP_LEVELS = Object.freeze(["clear", "green", "amber", "amber+strict", "red"] as const);
+
+/** The TLP 2.0 levels (see {@link TLP_LEVELS}). */
+export type TlpLevel = (typeof TLP_LEVELS)[number];
 
 /** What {@link tlpMarking} accepts: a TLP 2.0 level, or `white` (TLP 1.0, the same as `clear`), in any case. */
 export type TlpName = TlpLevel | "white";
