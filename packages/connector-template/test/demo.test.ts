@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { brokerAvailable, LOCAL_AMQP_URL } from "@org/opencti-connector-testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { runTemplateDemo } from "../dev/demo.js";
@@ -24,6 +25,10 @@ describe("pnpm demo (runTemplateDemo)", () => {
     );
     expect(lines.some((line) => line.includes("delivery: API push (stixBundlePush)"))).toBe(true);
     expect(lines).toContain("Result: success");
+    // The testkit is a dev dependency here (in the monorepo and in a scaffolded connector): npx finds its bin.
+    expect(lines.at(-2)).toBe(
+      `More: \`npx opencti-testkit serve\` in ${join(import.meta.dirname, "..")} keeps an emulator running;`,
+    );
   });
 
   it.runIf(withBroker)("goes through RabbitMQ with --amqp", async () => {

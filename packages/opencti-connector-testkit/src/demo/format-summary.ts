@@ -8,6 +8,8 @@ export function formatSummary(args: {
   result: DemoResult;
   dangling: number;
   rawState: string | null;
+  /** How to start the emulator by hand (see `serveCommand`). */
+  serveCommand: string;
 }): string[] {
   const { result } = args;
   const lines = [`OpenCTI testkit demo: ${args.connectorName}, run once against the embedded platform emulator`];
@@ -32,9 +34,7 @@ export function formatSummary(args: {
   lines.push(`  dangling   ${args.dangling} reference(s) to objects sent by nobody`);
   lines.push(`  state      ${args.rawState ?? "(none saved)"}`);
   lines.push(result.success ? "Result: success" : "Result: FAILED");
-  lines.push(
-    "More: `pnpm --filter @org/opencti-connector-testkit exec opencti-testkit serve` keeps an emulator running;",
-  );
+  lines.push(`More: ${args.serveCommand} keeps an emulator running;`);
   lines.push(
     "      point a connector at the printed OPENCTI_URL/OPENCTI_TOKEN and open the URL to browse what it sent.",
   );

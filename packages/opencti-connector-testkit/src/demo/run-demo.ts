@@ -3,6 +3,7 @@ import type { StartPlatformOptions } from "../platform/platform-options.js";
 import { startPlatform } from "../platform/start-platform.js";
 import type { WorkSnapshot } from "../store/work-store.js";
 import { formatSummary } from "./format-summary.js";
+import { serveCommand } from "./serve-command.js";
 
 /**
  * A connector the demo can run: `run(env)` runs it once (run-and-terminate) configured only by `env`, and
@@ -30,6 +31,11 @@ export interface RunDemoOptions {
   platform?: Omit<StartPlatformOptions, "amqp">;
   /** Where the summary goes, line by line. Default: stdout. */
   out?: (line: string) => void;
+  /**
+   * The connector's folder, where the summary's "More:" line tells to run `opencti-testkit serve` (with `npx` when
+   * the testkit's bin is installed there). Default: the current directory.
+   */
+  cwd?: string;
 }
 
 /** What the demo saw. */
@@ -91,6 +97,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
       result,
       dangling: platform.danglingReferences().length,
       rawState: platform.rawState(connectorId),
+      serveCommand: serveCommand(options.cwd ?? process.cwd()),
     })) {
       out(line);
     }
