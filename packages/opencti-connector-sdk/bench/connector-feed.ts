@@ -71,6 +71,7 @@ function inProcessPlatform(push: { exchange: string; routingKey: string; queue: 
     work: unused,
     isWorkAlive: unused,
     stixBundlePush: unused,
+    uploadPending: unused,
     deleteConnector: unused,
   };
   return { api, platform };

@@ -170,6 +170,9 @@ export {
   SUPPORTED_TYPE_PREFIXES,
   splitBundle,
   type UnsplitBundle,
+  WorkbenchTransport,
+  type WorkbenchTransportOptions,
+  workbenchFileName,
 } from "./delivery/index.js";
 // errors/
 export {

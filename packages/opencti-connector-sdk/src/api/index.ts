@@ -26,7 +26,6 @@ export { createOpenCtiClient } from "./opencti-client.js";
 export type {
   OpenCtiClient,
   OpenCtiClientOptions,
-  PendingFile,
   PlaybookStepExecutionInput,
   StreamCollectionDetails,
 } from "./opencti-client-types.js";
@@ -38,6 +37,7 @@ export type {
   ConnectorInfoInput,
   ConnectorType,
   OpenCtiApi,
+  PendingFile,
   PingConnectorResult,
   RabbitMqConnection,
   RegisterConnectorInput,

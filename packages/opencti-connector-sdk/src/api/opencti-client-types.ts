@@ -50,18 +50,9 @@ export interface PlaybookStepExecutionInput {
   bundle: string;
 }
 
-/** A file for `uploadPending`. */
-export interface PendingFile {
-  /** File name, e.g. `<work id>.json`. */
-  name: string;
-  content: string | Uint8Array;
-  /** Default `application/json`. */
-  mimeType?: string;
-}
-
 /**
- * The OpenCTI GraphQL client: every {@link OpenCtiApi} operation plus the validation-mode, playbook and stream
- * operations, the platform version once known, and `close()`.
+ * The OpenCTI GraphQL client: every {@link OpenCtiApi} operation plus the draft, playbook and stream operations,
+ * the platform version once known, and `close()`.
  */
 export interface OpenCtiClient extends OpenCtiApi {
   /** The GraphQL endpoint (without credentials). */
@@ -72,11 +63,6 @@ export interface OpenCtiClient extends OpenCtiApi {
   addDraftContext(workId: string, draftContext: string): Promise<void>;
   /** Creates a draft; returns its id. */
   draftWorkspaceAdd(input: { name: string; entity_id?: string }): Promise<string>;
-  /** Uploads a file to the workbench (GraphQL multipart request). */
-  uploadPending(
-    file: PendingFile,
-    options?: { entityId?: string; fileMarkings?: string[] },
-  ): Promise<{ id: string; name: string }>;
   playbookStepExecution(input: PlaybookStepExecutionInput): Promise<boolean>;
   /** Stops pending retry waits and closes the connections. Idempotent. */
   close(): Promise<void>;

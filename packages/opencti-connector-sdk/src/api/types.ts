@@ -102,6 +102,15 @@ export interface WorkDetails {
   errors: { timestamp: string | null; message: string | null; sequence: number | null; source: string | null }[];
 }
 
+/** A file for `uploadPending`. */
+export interface PendingFile {
+  /** File name, e.g. `<work id>.json`. */
+  name: string;
+  content: string | Uint8Array;
+  /** Default `application/json`. */
+  mimeType?: string;
+}
+
 /**
  * Every OpenCTI operation a connector sends. The SDK's GraphQL client implements it; parts of the SDK depend on
  * this interface (or a `Pick` of it) so they can be tested with an in-memory double.
@@ -123,5 +132,13 @@ export interface OpenCtiApi {
   work(workId: string): Promise<WorkDetails | null>;
   isWorkAlive(workId: string): Promise<boolean>;
   stixBundlePush(connectorId: string, bundle: string, workId: string | null): Promise<boolean>;
+  /**
+   * `UploadPending`: uploads a file to the workbench (Data > Import), as a GraphQL multipart request; validation
+   * mode sends bundles this way (spec §6.4). Resolves with the stored file's id and name.
+   */
+  uploadPending(
+    file: PendingFile,
+    options?: { entityId?: string; fileMarkings?: string[] },
+  ): Promise<{ id: string; name: string }>;
   deleteConnector(id: string): Promise<void>;
 }

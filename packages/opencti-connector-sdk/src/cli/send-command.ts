@@ -217,11 +217,13 @@ async function deliver(context: DeliverContext): Promise<SendSummary> {
       await work?.close({ message: workErrorMessage(cause, (t) => logger.redactor.redact(t)), inError: true });
       throw new CliError(`${formatCliError(cause, (t) => logger.redactor.redact(t))} (${sent})`, { cause });
     }
-    const done = `${formatCount(plan.objects)} objects from ${input.label} in ${result.batches} batches (${formatCount(result.sent)} messages)`;
+    const workbench = connector.sendToQueue && connector.validateBeforeImport;
+    const sent = workbench ? "uploaded to the workbench for validation" : `${formatCount(result.sent)} messages`;
+    const done = `${formatCount(plan.objects)} objects from ${input.label} in ${result.batches} batches (${sent})`;
     await work?.close({ message: `opencti-connector send: ${done}`, inError: false });
     return {
       label: input.label,
-      transport: connector.sendToQueue ? connector.queueProtocol : "directory",
+      transport: workbench ? "workbench" : connector.sendToQueue ? connector.queueProtocol : "directory",
       directory: connector.sendToDirectory ? connector.sendToDirectoryPath : undefined,
       objects: plan.objects,
       byType: plan.byType,

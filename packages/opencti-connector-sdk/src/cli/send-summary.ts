@@ -3,8 +3,8 @@ import type { DeliveryResult } from "../delivery/bundle-sender.js";
 /** What `send` reports once done. */
 export interface SendSummary {
   readonly label: string;
-  /** Where the bundles went: RabbitMQ, `stixBundlePush`, or only a directory. */
-  readonly transport: "amqp" | "api" | "directory";
+  /** Where the bundles went: RabbitMQ, `stixBundlePush`, the workbench (validation mode), or only a directory. */
+  readonly transport: "amqp" | "api" | "workbench" | "directory";
   /** The directory written to, when directory mode is on. */
   readonly directory: string | undefined;
   readonly objects: number;
@@ -32,6 +32,7 @@ function messagesLine(summary: SendSummary): string {
   const { result, transport, directory } = summary;
   const files = directory === undefined ? "" : `, ${plural(result.batches, "file")} written to ${directory}`;
   if (transport === "directory") return plural(result.batches, "file") + ` written to ${directory}`;
+  if (transport === "workbench") return `${plural(result.batches, "file")} uploaded to the workbench`;
   const what = transport === "amqp" ? "message" : "bundle";
   return `${plural(result.sent, what)} ${transport === "amqp" ? "confirmed by RabbitMQ" : "pushed"}${files}`;
 }
@@ -57,12 +58,12 @@ function warningLines(result: DeliveryResult): string[] {
 /** The summary `send` prints on stdout. */
 export function formatSendSummary(summary: SendSummary): string[] {
   const { result, transport } = summary;
-  const through =
-    transport === "amqp"
-      ? "through RabbitMQ"
-      : transport === "api"
-        ? "through stixBundlePush"
-        : `into ${summary.directory}`;
+  const through = {
+    amqp: "through RabbitMQ",
+    api: "through stixBundlePush",
+    workbench: "to the workbench for validation",
+    directory: `into ${summary.directory}`,
+  }[transport];
   const types = [...summary.byType].map(([type, count]) => `${type} ${formatCount(count)}`).join(", ");
   const expectations =
     summary.workId === undefined

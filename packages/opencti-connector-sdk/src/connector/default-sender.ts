@@ -6,7 +6,8 @@ import type { SenderSetup } from "./connector-options.js";
 /**
  * The sender the configuration asks for (spec §6): a directory when `CONNECTOR_SEND_TO_DIRECTORY`, then RabbitMQ
  * (registration's broker settings with the `MQ_*` overrides) or `stixBundlePush` unless
- * `CONNECTOR_SEND_TO_QUEUE=false`. Connects at start-up, so an unreachable broker fails start-up with a
+ * `CONNECTOR_SEND_TO_QUEUE=false`; the workbench alone with `CONNECTOR_VALIDATE_BEFORE_IMPORT` (spec §6.4, see
+ * `createTransports`). Connects at start-up, so an unreachable broker fails start-up with a
  * `DeliveryError`. Counts `bundles_sent` and `records_sent` as messages are confirmed; an unroutable message
  * forces a ping (the platform then re-declares its queues).
  */
@@ -44,7 +45,15 @@ export async function createDefaultSender(setup: SenderSetup): Promise<BatchSend
     },
   });
   return {
-    send: (objects, options) => sender.sendBatch(objects, { workId: options.workId, signal: options.signal }),
+    send: async (objects, options) => {
+      // Exactly a BatchDelivery: the sender's own object count (objects on the platform's queue, none for files or
+      // workbench uploads) must not stand for the objects the run delivered.
+      const { sent, expectations, warnings } = await sender.sendBatch(objects, {
+        workId: options.workId,
+        signal: options.signal,
+      });
+      return { sent, expectations, warnings };
+    },
     close,
   };
 }

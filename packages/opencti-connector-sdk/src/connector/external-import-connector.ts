@@ -309,6 +309,7 @@ export abstract class ExternalImportConnector<
             sourceRetry: options.sourceRetry ?? {},
             random: options.random,
             redact: (text) => this.redact(text),
+            workbench: connector.sendToQueue && connector.validateBeforeImport,
           },
           context,
         ).execute(),

@@ -65,6 +65,8 @@ export interface ImportRunOptions<C, S extends z.ZodObject, R> {
   random?: (() => number) | undefined;
   /** Removes secrets from the work's error message. */
   redact: (text: string) => string;
+  /** Validation mode: deliveries go to the workbench (the work's closing message says so). */
+  workbench: boolean;
 }
 
 /**
@@ -104,11 +106,9 @@ export class ImportRun<C, S extends z.ZodObject, R> {
       options.workApi === undefined
         ? undefined
         : new RunWork({
+            ...options,
             api: options.workApi,
-            connectorId: options.connectorId,
             name: workFriendlyName(options.connectorName, run.startedAt),
-            clock: options.clock,
-            logger: options.logger,
             ...(options.workPingIntervalMs === undefined ? {} : { pingIntervalMs: options.workPingIntervalMs }),
           });
     this.#progress = new RunProgress({ ...options, startedAt: run.startedAt });
@@ -137,7 +137,7 @@ export class ImportRun<C, S extends z.ZodObject, R> {
       if (this.#first && (!this.#first.interrupted || this.#inFlight.size > 0)) throw this.#first.error;
       this.#checkpoint({ [LAST_RUN_KEY]: new Date(clock.now()).toISOString() } as Partial<ImportState<S>>);
       await this.#queue.flush();
-      await this.#closeWork({ message: workSummaryMessage(this.#progress.figures), inError: false });
+      await this.#closeWork({ message: workSummaryMessage(this.#progress.figures, this.#o), inError: false });
       this.#progress.finish("succeeded", this.#work?.id);
     } catch (error) {
       throw await this.#abandon(error);

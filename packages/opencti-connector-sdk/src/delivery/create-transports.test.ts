@@ -4,6 +4,7 @@ import { AmqpTransport } from "./amqp-transport.js";
 import { ApiTransport } from "./api-transport.js";
 import { createTransports, type DeliverySettings } from "./create-transports.js";
 import { DirectoryTransport } from "./directory-transport.js";
+import { WorkbenchTransport } from "./workbench-transport.js";
 
 const connector: DeliverySettings = {
   id: "5ed680de-75e2-4aa0-bec0-4e8e5a0d1695",
@@ -64,6 +65,33 @@ describe("createTransports", () => {
     expect(() => createTransports({ connector: { ...connector, queueProtocol: "api" } })).toThrow(
       "api delivery failed: API delivery needs the OpenCTI client",
     );
+  });
+
+  it("uploads to the workbench only in validation mode (no queue, no directory), as pycti", () => {
+    const logger = createMemoryLogger();
+    const uploading = { ...api, uploadPending: async () => ({ id: "import/pending/x.json", name: "x.json" }) };
+    const validating = { ...connector, validateBeforeImport: true };
+    const transports = createTransports({
+      connector: { ...validating, sendToDirectory: true, sendToDirectoryPath: "/tmp" },
+      registration,
+      api: uploading,
+      logger,
+    });
+    expect(transports.map((t) => t.constructor)).toEqual([WorkbenchTransport]);
+    expect(logger.entries.map((e) => [e.level, e.message])).toEqual([
+      [
+        "warn",
+        "CONNECTOR_VALIDATE_BEFORE_IMPORT is true: bundles go to the workbench only, no directory file is written",
+      ],
+      ["info", "Validation mode: bundles are uploaded to the workbench for validation, nothing is imported directly"],
+    ]);
+    expect(() => createTransports({ connector: validating, registration, api })).toThrow(
+      "workbench delivery failed: validation mode (CONNECTOR_VALIDATE_BEFORE_IMPORT) needs the OpenCTI client",
+    );
+    // Without CONNECTOR_SEND_TO_QUEUE there is no work to name the file after: validation does not apply.
+    expect(
+      createTransports({ connector: { ...validating, sendToQueue: false }, api: uploading }).map((t) => t.kind),
+    ).toEqual([]);
   });
 
   it("writes no files without a directory path, and says so", () => {

@@ -7,6 +7,7 @@ import { AmqpTransport, type AmqpTransportOptions } from "./amqp-transport.js";
 import { ApiTransport } from "./api-transport.js";
 import type { BundleTransport } from "./bundle-transport.js";
 import { DirectoryTransport } from "./directory-transport.js";
+import { WorkbenchTransport } from "./workbench-transport.js";
 
 /** The connector settings that choose the transports (the configuration's `connector` section has these fields). */
 export interface DeliverySettings {
@@ -15,6 +16,7 @@ export interface DeliverySettings {
   readonly type: string;
   readonly scope: readonly string[];
   readonly auto: boolean;
+  /** `CONNECTOR_VALIDATE_BEFORE_IMPORT`: upload every bundle to the workbench instead (when sending to the queue). */
   readonly validateBeforeImport: boolean;
   /** `CONNECTOR_QUEUE_PROTOCOL`. */
   readonly queueProtocol: "amqp" | "api";
@@ -43,8 +45,8 @@ export interface CreateTransportsOptions {
   readonly registration?: DeliveryRegistration | undefined;
   /** The `MQ_*` overrides (the configuration's `mq` section). */
   readonly mq?: AmqpOverrides | undefined;
-  /** Required for `api`. */
-  readonly api?: Pick<OpenCtiApi, "stixBundlePush"> | undefined;
+  /** Required for `api` (`stixBundlePush`) and for validation mode (`uploadPending`). */
+  readonly api?: (Pick<OpenCtiApi, "stixBundlePush"> & Partial<Pick<OpenCtiApi, "uploadPending">>) | undefined;
   readonly clock?: Clock | undefined;
   readonly logger?: Logger | undefined;
   /** Tuning of the AMQP transport (window, retries, connection name, unroutable hook...). */
@@ -53,17 +55,20 @@ export interface CreateTransportsOptions {
   readonly apiMaxChunkBytes?: number | undefined;
 }
 
-const misconfigured = (transport: "amqp" | "api", message: string) =>
+const misconfigured = (transport: "amqp" | "api" | "workbench", message: string) =>
   new DeliveryError({ transport, phase: "connect", message, isRetryable: false });
 
 /**
  * The transports the configuration asks for, in delivery order: the directory first (it receives every bundle
  * before and independently of queueing, spec §6.5), then RabbitMQ or `stixBundlePush` unless
- * `CONNECTOR_SEND_TO_QUEUE` is false. No I/O: call `start()` on each.
+ * `CONNECTOR_SEND_TO_QUEUE` is false. With `CONNECTOR_VALIDATE_BEFORE_IMPORT` (and `CONNECTOR_SEND_TO_QUEUE`), the
+ * workbench upload replaces them all, as in pycti: nothing is queued and no file is written. No I/O: call
+ * `start()` on each.
  */
 export function createTransports(options: CreateTransportsOptions): BundleTransport[] {
   const { connector, registration } = options;
   const logger = options.logger ?? noopLogger;
+  if (connector.sendToQueue && connector.validateBeforeImport) return [workbenchTransport(options, logger)];
   const transports: BundleTransport[] = [];
   if (connector.sendToDirectory) {
     if (connector.sendToDirectoryPath === undefined || connector.sendToDirectoryPath === "") {
@@ -114,4 +119,19 @@ export function createTransports(options: CreateTransportsOptions): BundleTransp
     }),
   );
   return transports;
+}
+
+/** Validation mode (spec §6.4): every bundle goes to the workbench, and nothing else happens. */
+function workbenchTransport(options: CreateTransportsOptions, logger: Logger): WorkbenchTransport {
+  const api = options.api;
+  if (api?.uploadPending === undefined) {
+    throw misconfigured("workbench", "validation mode (CONNECTOR_VALIDATE_BEFORE_IMPORT) needs the OpenCTI client");
+  }
+  if (options.connector.sendToDirectory) {
+    logger.warn(
+      "CONNECTOR_VALIDATE_BEFORE_IMPORT is true: bundles go to the workbench only, no directory file is written",
+    );
+  }
+  logger.info("Validation mode: bundles are uploaded to the workbench for validation, nothing is imported directly");
+  return new WorkbenchTransport({ api: { uploadPending: api.uploadPending.bind(api) }, logger });
 }

@@ -54,3 +54,5 @@ export {
 } from "./directory-transport.js";
 export type { SplitWarning, SplitWarningReason } from "./split-warning.js";
 export { isIdSupported, SUPPORTED_TYPE_PREFIXES } from "./supported-types.js";
+export { workbenchFileName } from "./workbench-file-name.js";
+export { WorkbenchTransport, type WorkbenchTransportOptions } from "./workbench-transport.js";

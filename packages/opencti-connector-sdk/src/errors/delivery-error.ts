@@ -2,8 +2,11 @@ import { ConnectorSdkError, hasErrorMarker } from "./connector-sdk-error.js";
 
 const MARKER = Symbol.for("org.opencti-connector-sdk.error.DeliveryError");
 
-/** The transports a bundle can be delivered through (spec §6.3–§6.5). */
-export type DeliveryTransportKind = "amqp" | "api" | "directory";
+/**
+ * The transports a bundle can be delivered through (spec §6.3–§6.5): RabbitMQ, `stixBundlePush`, files, or the
+ * workbench upload of validation mode.
+ */
+export type DeliveryTransportKind = "amqp" | "api" | "directory" | "workbench";
 
 /**
  * What the delivery was doing when it failed: opening the broker connection, announcing the work's

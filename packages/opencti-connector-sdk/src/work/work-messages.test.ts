@@ -24,4 +24,10 @@ describe("work messages", () => {
       "Imported 1 record as 1 STIX object in 1 batch (1 message)",
     );
   });
+
+  it("says where the objects went in validation mode", () => {
+    expect(workSummaryMessage({ batches: 2, records: 4, objects: 12, sent: 0, skipped: 1 }, { workbench: true })).toBe(
+      "Uploaded 4 records as 12 STIX objects in 2 batches to the workbench for validation, 1 record skipped",
+    );
+  });
 });

@@ -32,12 +32,12 @@ function plural(count: number, one: string, many = `${one}s`): string {
 
 /**
  * The message of a work closed on success, e.g. `Imported 30 records as 92 STIX objects in 3 batches (92
- * messages), 1 record skipped`.
+ * messages), 1 record skipped`; in validation mode (`workbench`), `Uploaded 30 records as 92 STIX objects in 3
+ * batches to the workbench for validation`.
  */
-export function workSummaryMessage(figures: RunFigures): string {
+export function workSummaryMessage(figures: RunFigures, options: { workbench?: boolean } = {}): string {
   const skipped = figures.skipped === 0 ? "" : `, ${plural(figures.skipped, "record")} skipped`;
-  return (
-    `Imported ${plural(figures.records, "record")} as ${plural(figures.objects, "STIX object")} in ` +
-    `${plural(figures.batches, "batch", "batches")} (${plural(figures.sent, "message")})${skipped}`
-  );
+  const what = `${plural(figures.records, "record")} as ${plural(figures.objects, "STIX object")} in ${plural(figures.batches, "batch", "batches")}`;
+  if (options.workbench === true) return `Uploaded ${what} to the workbench for validation${skipped}`;
+  return `Imported ${what} (${plural(figures.sent, "message")})${skipped}`;
 }

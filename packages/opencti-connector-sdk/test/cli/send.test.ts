@@ -172,6 +172,45 @@ describe("send through the API and into a directory", () => {
     });
   });
 
+  it("uploads the batches to the workbench in validation mode, publishing nothing", async () => {
+    const { server, platform } = await startFakePlatform();
+    cleanups.push(() => server.close());
+    const run = await runInProcess(["send", GEOGRAPHY, "--batch-size", "300"], {
+      env: {
+        OPENCTI_URL: server.url,
+        OPENCTI_TOKEN: TEST_TOKEN,
+        CONNECTOR_ID,
+        CONNECTOR_VALIDATE_BEFORE_IMPORT: "yes",
+      },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const [work] = platform.works;
+    const workId = work?.id as string;
+    expect(platform.uploads.map((u) => [u.name, u.type])).toEqual([
+      [`${workId}.json`, "application/json"],
+      [`${workId}_2.json`, "application/json"],
+    ]);
+    const uploaded = platform.uploads.map((u) => JSON.parse(u.content) as { id: string; objects: { id: string }[] });
+    expect(uploaded.map((b) => [b.id, b.objects.length])).toEqual([
+      [geography.id, 300],
+      [geography.id, 240],
+    ]);
+    expect([...new Set(uploaded.flatMap((b) => b.objects.map((o) => o.id)))].sort()).toEqual(GEOGRAPHY_IDS);
+    expect(workCalls(server).map(([operation]) => operation)).toEqual(["workAdd", "workToProcessed"]);
+    expect(work?.closed).toEqual({
+      message: `opencti-connector send: 539 objects from ${GEOGRAPHY} in 2 batches (uploaded to the workbench for validation)`,
+      inError: false,
+    });
+    expect(server.callsOf("StixBundlePush")).toEqual([]);
+    expect(summaryLines(run)).toEqual([
+      `Sent ${GEOGRAPHY}: 539 objects in 2 batches to the workbench for validation`,
+      "  objects       identity 1, location 272, relationship 266",
+      "  messages      2 files uploaded to the workbench",
+      `  expectations  0 on work ${workId}`,
+      "  warnings      none",
+    ]);
+  });
+
   it("writes the batches into --directory without opening a work", async () => {
     const { mkdtemp, readdir, rm } = await import("node:fs/promises");
     const { tmpdir } = await import("node:os");

@@ -24,6 +24,8 @@ export interface FakePlatformState {
   registration: ReturnType<typeof registeredConnector>;
   /** Called with each ping's state before it is stored (e.g. to look at the broker at checkpoint time). */
   onPing?: (state: string) => Promise<void>;
+  /** Files received by `uploadPending` (validation mode), in order. */
+  uploads: { name: string; type: string; content: string }[];
 }
 
 /** The work and connector operations of spec §3.3, as recorded by the test server. */
@@ -50,6 +52,7 @@ export async function startFakePlatform(
     queueBytes: 0,
     works: [],
     registration: registeredConnector(options.state ?? null),
+    uploads: [],
   };
   const work = (id: unknown): FakeWork => {
     const found = platform.works.find((w) => w.id === id);
@@ -101,6 +104,11 @@ export async function startFakePlatform(
             closed: undefined,
           });
           return { id };
+        },
+        uploadPending: async (args) => {
+          const file = args.file as File;
+          platform.uploads.push({ name: file.name, type: file.type, content: await file.text() });
+          return { id: `import/pending/${file.name}`, name: file.name };
         },
         workEdit: (args) => ({
           addExpectations: (edit: { expectations: number }) => {
