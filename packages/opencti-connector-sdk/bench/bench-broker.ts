@@ -3,7 +3,7 @@
  * queue bound as the platform binds push queues, optionally capped so a long benchmark does not fill the broker.
  */
 import { randomUUID } from "node:crypto";
-import { connect } from "amqplib";
+import { type Channel, connect } from "amqplib";
 import type { AmqpConnectionSettings } from "../src/delivery/amqp-connection-settings.js";
 
 export const BENCH_BROKER: AmqpConnectionSettings = {
@@ -22,37 +22,71 @@ export interface BenchTopology {
   readonly exchange: string;
   readonly queue: string;
   readonly routingKey: string;
+  /** Empties the queue (between measured runs). */
   purge(): Promise<void>;
+  /**
+   * Deletes the queue and the exchange. Never throws: a cleanup that fails (the broker restarted or went away
+   * during the benchmark) prints a warning naming what is left, so the benchmark still reports and exits 0.
+   */
   remove(): Promise<void>;
 }
 
-/** Declares the topology; `maxLength` caps the queue (oldest messages dropped) for long streaming runs. */
-export async function benchTopology(maxLength?: number): Promise<BenchTopology> {
+/**
+ * Runs `action` on a channel of a connection of its own, closed afterwards: no connection outlives an operation, so
+ * a broker restart between two operations cannot leave a closed channel behind.
+ */
+async function onBroker<T>(action: (channel: Channel) => Promise<T>): Promise<T> {
+  const model = await connect(BENCH_BROKER_URL);
+  // A connection dropped mid-operation also emits "error"; the operation's own rejection reports it.
+  model.on("error", () => {});
+  try {
+    return await action(await model.createChannel());
+  } finally {
+    await model.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Declares the topology; `maxLength` caps the queue (oldest messages dropped) for long streaming runs. `warn`
+ * receives the cleanup warning (default `console.warn`).
+ */
+export async function benchTopology(
+  maxLength?: number,
+  warn: (line: string) => void = console.warn,
+): Promise<BenchTopology> {
   const id = randomUUID();
   const exchange = `bench.worker.exchange.${id}`;
   const queue = `push_${id}`;
   const routingKey = `push_routing_${id}`;
-  const model = await connect(BENCH_BROKER_URL);
-  const channel = await model.createChannel();
-  await channel.assertExchange(exchange, "direct", { durable: true });
-  await channel.assertQueue(queue, {
-    durable: true,
-    exclusive: false,
-    autoDelete: false,
-    arguments: { "x-queue-type": "classic", ...(maxLength === undefined ? {} : { "x-max-length": maxLength }) },
+  await onBroker(async (channel) => {
+    await channel.assertExchange(exchange, "direct", { durable: true });
+    await channel.assertQueue(queue, {
+      durable: true,
+      exclusive: false,
+      autoDelete: false,
+      arguments: { "x-queue-type": "classic", ...(maxLength === undefined ? {} : { "x-max-length": maxLength }) },
+    });
+    await channel.bindQueue(queue, exchange, routingKey);
   });
-  await channel.bindQueue(queue, exchange, routingKey);
   return {
     exchange,
     queue,
     routingKey,
     purge: async () => {
-      await channel.purgeQueue(queue);
+      await onBroker((channel) => channel.purgeQueue(queue));
     },
     remove: async () => {
-      await channel.deleteQueue(queue);
-      await channel.deleteExchange(exchange);
-      await model.close();
+      try {
+        await onBroker(async (channel) => {
+          await channel.deleteQueue(queue);
+          await channel.deleteExchange(exchange);
+        });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        warn(
+          `bench cleanup: could not delete queue ${queue} and exchange ${exchange} (${reason}); delete them by hand`,
+        );
+      }
     },
   };
 }

@@ -208,6 +208,21 @@ export async function restartBroker(): Promise<void> {
 }
 
 /**
+ * Runs `body` while the RabbitMQ application is stopped (connections refused), then starts it again and waits until
+ * it accepts connections. The broker is always started again, even when `body` or stopping failed.
+ */
+export async function whileBrokerStopped<T>(body: () => Promise<T>): Promise<T> {
+  try {
+    await rabbitmqctl("stop_app");
+    return await body();
+  } finally {
+    await rabbitmqctl("start_app");
+    await rabbitmqctl("await_startup");
+    for (let i = 0; i < 100 && !(await brokerAnswers()); i++) await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
  * Runs `body` while RabbitMQ's memory alarm blocks every publisher (memory high watermark set to almost nothing),
  * then restores the relative watermark that was configured.
  */
