@@ -169,7 +169,11 @@ async function deliver(context: DeliverContext): Promise<SendSummary> {
         mq: config.mq,
         api,
         logger,
-        amqp: { onUnroutable: async () => void (await helper.forcePing()) },
+        amqp: {
+          onUnroutable: async () => void (await helper.forcePing()),
+          // --startup-timeout bounds reaching the broker too, not only the GraphQL API.
+          startupDeadlineMs: parsed.startupTimeoutMs,
+        },
       }),
     );
     for (const transport of transports) await transport.start(abort.signal);

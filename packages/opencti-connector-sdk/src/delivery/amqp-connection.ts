@@ -39,9 +39,26 @@ export interface AmqpConnectionOptions {
   /** Backoff between attempts: full jitter from `baseDelayMs` (1 s) doubling up to `maxDelayMs` (60 s). */
   readonly baseDelayMs?: number | undefined;
   readonly maxDelayMs?: number | undefined;
-  /** Give up reconnecting after this long (default 15 min, spec §6.3). */
+  /** Give up reconnecting after a loss after this long (default 15 min, spec §6.3). */
   readonly deadlineMs?: number | undefined;
+  /**
+   * Give up the first connection (none has succeeded yet) after this long; default 5 min, the start-up deadline
+   * of spec §3.3. A broker address that never answered is a configuration problem (`MQ_HOST`), not an outage.
+   */
+  readonly startupDeadlineMs?: number | undefined;
 }
+
+/** Failures meaning the address itself is wrong or unreachable from here (unknown host, nothing listening...). */
+const UNREACHABLE_CODES = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNREFUSED",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ETIMEDOUT",
+]);
+const UNREACHABLE_HINT =
+  "the broker address comes from the platform's registration: set MQ_HOST and MQ_PORT to an address this connector reaches, or use CONNECTOR_QUEUE_PROTOCOL=api";
 
 // Reply codes of a refused handshake that retrying cannot fix: access refused, vhost not allowed.
 const FATAL_REPLY_CODES = new Set([403, 530]);
@@ -81,7 +98,10 @@ async function tlsSocketOptions(tls: AmqpTlsSettings): Promise<SocketOptions> {
  * One long-lived RabbitMQ connection with one confirm channel, reopened on demand after a loss.
  *
  * {@link AmqpConnection.open} connects (bounded attempts with jittered exponential backoff, through the injected
- * clock) or returns the live channel. When the connection or the channel closes, subscribers receive a `lost`
+ * clock: the first connection gives up after the 5 min start-up deadline, reconnections after 15 min) or returns
+ * the live channel. Every failed attempt before the last is logged at WARNING `Cannot connect to RabbitMQ, retrying`
+ * with the endpoint, host, port, error code, reason, attempt, delay and time left (never the password), plus a hint
+ * when the address is unreachable at start-up. When the connection or the channel closes, subscribers receive a `lost`
  * event carrying the generation, so they can republish what that channel left unconfirmed; the next `open()`
  * reconnects. Refused credentials and TLS verification failures are not retried. Failures end in a
  * {@link DeliveryError} naming host and port, never the password.
@@ -149,6 +169,11 @@ export class AmqpConnection {
   async #connectWithRetry(signal: AbortSignal | undefined): Promise<LiveChannel> {
     const { settings } = this.#options;
     const combined = signal === undefined ? this.#closing.signal : AbortSignal.any([signal, this.#closing.signal]);
+    const startup = this.#generation === 0;
+    const deadlineMs = startup
+      ? (this.#options.startupDeadlineMs ?? 5 * 60_000)
+      : (this.#options.deadlineMs ?? 15 * 60_000);
+    const started = this.#clock.now();
     let attempts = 0;
     try {
       return await withRetry(
@@ -162,19 +187,26 @@ export class AmqpConnection {
           maxAttempts: this.#options.maxAttempts ?? 30,
           baseDelayMs: this.#options.baseDelayMs ?? 1_000,
           maxDelayMs: this.#options.maxDelayMs ?? 60_000,
-          deadlineMs: this.#options.deadlineMs ?? 15 * 60_000,
+          deadlineMs,
           classify: classifyAmqpConnectError,
           signal: combined,
           ...(this.#options.random === undefined ? {} : { random: this.#options.random }),
-          onRetry: (event) =>
+          onRetry: (event) => {
+            const code = (event.error as { code?: unknown } | null)?.code;
             this.#logger.warn("Cannot connect to RabbitMQ, retrying", {
+              endpoint: describeAmqpEndpoint(settings),
               host: settings.host,
               port: settings.port,
+              phase: startup ? "start-up" : "reconnection",
+              code: typeof code === "string" || typeof code === "number" ? code : null,
+              reason: this.#redact(event.error),
               attempt: event.attempt,
               max_attempts: event.maxAttempts,
               delay_ms: event.delayMs,
-              reason: this.#redact(event.error),
-            }),
+              gives_up_in_ms: Math.max(0, started + deadlineMs - this.#clock.now()),
+              ...(startup && typeof code === "string" && UNREACHABLE_CODES.has(code) ? { hint: UNREACHABLE_HINT } : {}),
+            });
+          },
         },
       );
     } catch (error) {

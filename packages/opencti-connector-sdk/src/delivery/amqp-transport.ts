@@ -25,6 +25,8 @@ export interface AmqpTransportOptions
   readonly retryMaxDelayMs?: number | undefined;
   /** Bound on reconnecting and on republishing one message (default 15 min, spec §6.3). */
   readonly giveUpAfterMs?: number | undefined;
+  /** Bound on the first connection (default 5 min, the start-up deadline of spec §3.3). */
+  readonly startupDeadlineMs?: number | undefined;
   /** Fail when published messages get no confirmation at all for this long (default 15 min). */
   readonly confirmTimeoutMs?: number | undefined;
   /** Unconfirmed messages at once (default 2 000) and bytes at once (default 64 MiB). */
@@ -76,6 +78,7 @@ export class AmqpTransport implements BundleTransport {
       baseDelayMs,
       maxDelayMs,
       deadlineMs: giveUpAfterMs,
+      startupDeadlineMs: options.startupDeadlineMs,
     });
     this.#policy = {
       maxInFlight: options.maxInFlight ?? 2_000,
