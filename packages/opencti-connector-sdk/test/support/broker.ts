@@ -198,13 +198,7 @@ export async function closeConnectionNamed(name: string, reason: string): Promis
  * Always tries to start it, even when stopping failed: the broker must be left running.
  */
 export async function restartBroker(): Promise<void> {
-  try {
-    await rabbitmqctl("stop_app");
-  } finally {
-    await rabbitmqctl("start_app");
-    await rabbitmqctl("await_startup");
-    for (let i = 0; i < 100 && !(await brokerAnswers()); i++) await new Promise((r) => setTimeout(r, 100));
-  }
+  await whileBrokerStopped(async () => {});
 }
 
 /**
