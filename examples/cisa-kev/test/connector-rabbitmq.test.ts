@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createMemoryLogger, ResponseValidationError } from "@org/opencti-connector-sdk";
-import { type FileServer, type Platform, startFileServer, startPlatform } from "@org/opencti-connector-testkit";
-import { describeWithBroker, expectToMatchGolden, LOCAL_AMQP_URL } from "@org/opencti-connector-testkit/vitest";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import {
+  describeWithBroker,
+  expectToMatchGolden,
+  LOCAL_AMQP_URL,
+  useTestbed,
+} from "@org/opencti-connector-testkit/vitest";
+import { expect, it } from "vitest";
 import { CisaKevConnector } from "../src/index.js";
 import { fixtureCatalog, GOLDEN_SLICE } from "./support/kev-entries.js";
 
@@ -15,23 +16,10 @@ const FEED = "known_exploited_vulnerabilities.json";
 const CLEAR = "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9";
 
 describeBroker("CISA KEV connector against the testkit emulator over RabbitMQ", () => {
-  let platform: Platform;
-  let feed: FileServer;
-  let cwd: string;
-  beforeAll(async () => {
-    platform = await startPlatform({
-      amqp: { url: LOCAL_AMQP_URL },
-      queuePrefix: `kev${randomUUID().slice(0, 8)}`,
-      references: "reject",
-    });
-    feed = await startFileServer({ dir: fileURLToPath(new URL("../fixtures", import.meta.url)) });
-    // No config.yml there: the connector reads only the environment given below.
-    cwd = await mkdtemp(join(tmpdir(), "cisa-kev-test-"));
-  });
-  afterAll(async () => {
-    await platform?.stop();
-    await feed?.close();
-    if (cwd) await rm(cwd, { recursive: true, force: true });
+  // No config.yml in bed.cwd: the connector reads only the environment given below.
+  const bed = useTestbed({
+    platform: { amqp: { url: LOCAL_AMQP_URL }, queuePrefix: `kev${randomUUID().slice(0, 8)}`, references: "reject" },
+    files: fileURLToPath(new URL("../fixtures", import.meta.url)),
   });
 
   /** Runs the connector once (run-and-terminate) and returns its exit code and log. */
@@ -39,13 +27,13 @@ describeBroker("CISA KEV connector against the testkit emulator over RabbitMQ", 
     const logger = createMemoryLogger();
     const connector = new CisaKevConnector({
       env: {
-        ...platform.env(),
+        ...bed.platform.env(),
         CONNECTOR_ID: connectorId,
         CONNECTOR_RUN_AND_TERMINATE: "true",
-        CISA_KEV_FEED_URL: feed.fileUrl(FEED),
+        CISA_KEV_FEED_URL: bed.files.fileUrl(FEED),
         ...env,
       },
-      cwd,
+      cwd: bed.cwd,
       logger,
     });
     const { exitCode } = await connector.run();
@@ -56,19 +44,19 @@ describeBroker("CISA KEV connector against the testkit emulator over RabbitMQ", 
     const connectorId = randomUUID();
     const full = fixtureCatalog();
     const older = full.vulnerabilities.filter((entry) => entry.dateAdded <= "2025-08-13");
-    feed.set(FEED, JSON.stringify({ ...full, count: older.length, vulnerabilities: older }));
+    bed.files.set(FEED, JSON.stringify({ ...full, count: older.length, vulnerabilities: older }));
 
     // First run: 18 entries in batches of 5, a checkpoint after each.
     const first = await runOnce(connectorId, { CISA_KEV_BATCH_SIZE: "5" });
     expect(first.exitCode).toBe(0);
-    const [work1] = platform.works(connectorId);
-    expect(await platform.waitForWork(work1?.id ?? "")).toMatchObject({
+    const [work1] = bed.platform.works(connectorId);
+    expect(await bed.platform.waitForWork(work1?.id ?? "")).toMatchObject({
       status: "complete",
       expected: 74,
       processed: 74,
       errors: [],
     });
-    expect(platform.countsByType()).toEqual({
+    expect(bed.platform.countsByType()).toEqual({
       identity: 1,
       "marking-definition": 1,
       vulnerability: 18,
@@ -76,8 +64,8 @@ describeBroker("CISA KEV connector against the testkit emulator over RabbitMQ", 
       software: 12,
       relationship: 18,
     });
-    expect(platform.danglingReferences()).toEqual([]);
-    expect(platform.state(connectorId)).toEqual({
+    expect(bed.platform.danglingReferences()).toEqual([]);
+    expect(bed.platform.state(connectorId)).toEqual({
       last_date_added: "2025-08-13",
       last_date_cves: ["CVE-2025-8875", "CVE-2025-8876"],
       last_run: expect.any(String),
@@ -91,11 +79,11 @@ describeBroker("CISA KEV connector against the testkit emulator over RabbitMQ", 
     );
 
     // Second run: the catalog gained 5 entries; only they are sent.
-    feed.set(FEED, JSON.stringify(full));
+    bed.files.set(FEED, JSON.stringify(full));
     expect((await runOnce(connectorId)).exitCode).toBe(0);
-    const work2 = platform.works(connectorId)[1];
-    expect(await platform.waitForWork(work2?.id ?? "")).toMatchObject({ expected: 21, processed: 21, errors: [] });
-    const sent = platform.objects({ workId: work2?.id ?? "", type: "vulnerability" }).map((o) => o.name);
+    const work2 = bed.platform.works(connectorId)[1];
+    expect(await bed.platform.waitForWork(work2?.id ?? "")).toMatchObject({ expected: 21, processed: 21, errors: [] });
+    const sent = bed.platform.objects({ workId: work2?.id ?? "", type: "vulnerability" }).map((o) => o.name);
     expect(sent.sort()).toEqual([
       "CVE-2024-8068",
       "CVE-2024-8069",
@@ -104,8 +92,8 @@ describeBroker("CISA KEV connector against the testkit emulator over RabbitMQ", 
       "CVE-2025-54948",
     ]);
     // Over both runs, the platform holds exactly what the mapping gives for the whole catalog.
-    await expectToMatchGolden(platform, GOLDEN_SLICE);
-    expect(platform.state(connectorId)).toMatchObject({
+    await expectToMatchGolden(bed.platform, GOLDEN_SLICE);
+    expect(bed.platform.state(connectorId)).toMatchObject({
       last_date_added: "2025-08-25",
       last_date_cves: ["CVE-2024-8068", "CVE-2024-8069", "CVE-2025-48384"],
     });
@@ -113,8 +101,8 @@ describeBroker("CISA KEV connector against the testkit emulator over RabbitMQ", 
     // Third run: nothing new, so no work at all, and the cursor stays.
     const third = await runOnce(connectorId);
     expect(third.exitCode).toBe(0);
-    expect(platform.works(connectorId)).toHaveLength(2);
-    expect(platform.state(connectorId)).toMatchObject({ last_date_added: "2025-08-25" });
+    expect(bed.platform.works(connectorId)).toHaveLength(2);
+    expect(bed.platform.state(connectorId)).toMatchObject({ last_date_added: "2025-08-25" });
     expect(third.logger.entries).toContainEqual(
       expect.objectContaining({
         message: "KEV catalog downloaded",
@@ -124,7 +112,7 @@ describeBroker("CISA KEV connector against the testkit emulator over RabbitMQ", 
   });
 
   it("stores what it imports as the mapping gives it: the KEV flag, the author and the TLP marking", async () => {
-    const vulnerability = platform.objects({ type: "vulnerability" }).find((o) => o.name === "CVE-2025-53770");
+    const vulnerability = bed.platform.objects({ type: "vulnerability" }).find((o) => o.name === "CVE-2025-53770");
     expect(vulnerability).toMatchObject({
       x_opencti_cisa_kev: true,
       labels: ["known-ransomware-campaign-use"],
@@ -137,16 +125,16 @@ describeBroker("CISA KEV connector against the testkit emulator over RabbitMQ", 
     const connectorId = randomUUID();
     const catalog = structuredClone(fixtureCatalog());
     (catalog.vulnerabilities[2] as { dueDate: string }).dueDate = "soon";
-    feed.set("invalid.json", JSON.stringify(catalog));
-    const { exitCode, logger } = await runOnce(connectorId, { CISA_KEV_FEED_URL: feed.fileUrl("invalid.json") });
+    bed.files.set("invalid.json", JSON.stringify(catalog));
+    const { exitCode, logger } = await runOnce(connectorId, { CISA_KEV_FEED_URL: bed.files.fileUrl("invalid.json") });
     expect(exitCode).toBe(1);
-    expect(platform.works(connectorId)).toEqual([]);
-    expect(platform.state(connectorId)).toBeNull();
+    expect(bed.platform.works(connectorId)).toEqual([]);
+    expect(bed.platform.state(connectorId)).toBeNull();
     const failure = logger.entries.find((entry) => entry.message === "Connector run failed");
     const error = failure?.attributes?.error as ResponseValidationError;
     expect(ResponseValidationError.isInstance(error)).toBe(true);
     expect(error.message).toBe(
-      `Invalid response from GET ${feed.fileUrl("invalid.json")}: field \`vulnerabilities[2].dueDate\`: must be a date YYYY-MM-DD`,
+      `Invalid response from GET ${bed.files.fileUrl("invalid.json")}: field \`vulnerabilities[2].dueDate\`: must be a date YYYY-MM-DD`,
     );
   });
 });

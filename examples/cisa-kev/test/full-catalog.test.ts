@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { readFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lintBundle } from "@org/opencti-connector-sdk";
-import { startFileServer, startPlatform } from "@org/opencti-connector-testkit";
-import { describeWithBroker, LOCAL_AMQP_URL } from "@org/opencti-connector-testkit/vitest";
+import { describeWithBroker, LOCAL_AMQP_URL, useTestbed } from "@org/opencti-connector-testkit/vitest";
 import { generateId, parseStixObject, TLP_CLEAR, withDefaults } from "@org/stix2-types";
 import { describe, expect, it } from "vitest";
 import { planBatches } from "../src/batches.js";
@@ -47,51 +45,44 @@ describeFull("the full KEV catalog (shared/feeds)", () => {
 });
 
 describeFullWithBroker("the full KEV catalog end to end (testkit emulator, RabbitMQ)", () => {
+  const bed = useTestbed({
+    platform: { amqp: { url: LOCAL_AMQP_URL }, queuePrefix: `kev${randomUUID().slice(0, 8)}` },
+    files: dirname(FULL_CATALOG),
+  });
+
   it("imports every entry in one run, then nothing on the next", async () => {
     const catalog = await fullCatalog();
-    const platform = await startPlatform({
-      amqp: { url: LOCAL_AMQP_URL },
-      queuePrefix: `kev${randomUUID().slice(0, 8)}`,
-    });
-    const feed = await startFileServer({ dir: dirname(FULL_CATALOG) });
-    const cwd = await mkdtemp(join(tmpdir(), "cisa-kev-full-"));
-    try {
-      const connectorId = randomUUID();
-      const run = async () => {
-        const env = {
-          ...platform.env(),
-          CONNECTOR_ID: connectorId,
-          CONNECTOR_RUN_AND_TERMINATE: "true",
-          CONNECTOR_LOG_LEVEL: "error",
-          CISA_KEV_FEED_URL: feed.fileUrl("known_exploited_vulnerabilities.json"),
-        };
-        return (await new CisaKevConnector({ env, cwd }).run()).exitCode;
+    const connectorId = randomUUID();
+    const run = async () => {
+      const env = {
+        ...bed.platform.env(),
+        CONNECTOR_ID: connectorId,
+        CONNECTOR_RUN_AND_TERMINATE: "true",
+        CONNECTOR_LOG_LEVEL: "error",
+        CISA_KEV_FEED_URL: bed.files.fileUrl("known_exploited_vulnerabilities.json"),
       };
-      expect(await run()).toBe(0);
-      const [work] = platform.works(connectorId);
-      expect(await platform.waitForWork(work?.id ?? "", { timeoutMs: 120_000 })).toMatchObject({ errors: [] });
-      const software = new Set(catalog.vulnerabilities.map((e) => `${e.vendorProject.trim()}|${e.product.trim()}`));
-      expect(platform.countsByType()).toEqual({
-        identity: 1,
-        "marking-definition": 1,
-        vulnerability: catalog.count,
-        note: catalog.count,
-        software: software.size,
-        relationship: catalog.count,
-      });
-      const bundle = { type: "bundle", id: `bundle--${randomUUID()}`, objects: platform.objects() };
-      expect(lintBundle(bundle).findings).toEqual([]);
-      const newest = catalog.vulnerabilities
-        .map((e) => e.dateAdded)
-        .sort()
-        .at(-1);
-      expect(platform.state(connectorId)).toMatchObject({ last_date_added: newest });
-      expect(await run()).toBe(0);
-      expect(platform.works(connectorId)).toHaveLength(1);
-    } finally {
-      await platform.stop();
-      await feed.close();
-      await rm(cwd, { recursive: true, force: true });
-    }
+      return (await new CisaKevConnector({ env, cwd: bed.cwd }).run()).exitCode;
+    };
+    expect(await run()).toBe(0);
+    const [work] = bed.platform.works(connectorId);
+    expect(await bed.platform.waitForWork(work?.id ?? "", { timeoutMs: 120_000 })).toMatchObject({ errors: [] });
+    const software = new Set(catalog.vulnerabilities.map((e) => `${e.vendorProject.trim()}|${e.product.trim()}`));
+    expect(bed.platform.countsByType()).toEqual({
+      identity: 1,
+      "marking-definition": 1,
+      vulnerability: catalog.count,
+      note: catalog.count,
+      software: software.size,
+      relationship: catalog.count,
+    });
+    const bundle = { type: "bundle", id: `bundle--${randomUUID()}`, objects: bed.platform.objects() };
+    expect(lintBundle(bundle).findings).toEqual([]);
+    const newest = catalog.vulnerabilities
+      .map((e) => e.dateAdded)
+      .sort()
+      .at(-1);
+    expect(bed.platform.state(connectorId)).toMatchObject({ last_date_added: newest });
+    expect(await run()).toBe(0);
+    expect(bed.platform.works(connectorId)).toHaveLength(1);
   });
 });

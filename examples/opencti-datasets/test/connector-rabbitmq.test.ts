@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createMemoryLogger, ResponseValidationError } from "@org/opencti-connector-sdk";
-import { type FileServer, type Platform, startFileServer, startPlatform } from "@org/opencti-connector-testkit";
-import { describeWithBroker, expectToMatchGolden, LOCAL_AMQP_URL } from "@org/opencti-connector-testkit/vitest";
+import {
+  describeWithBroker,
+  expectToMatchGolden,
+  LOCAL_AMQP_URL,
+  useTestbed,
+} from "@org/opencti-connector-testkit/vitest";
 import { TLP_GREEN } from "@org/stix2-types";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { DatasetsConnector } from "../src/index.js";
 import { type FILES, FIXTURES, fixtureBundle, GOLDEN_DATASETS } from "./support/datasets.js";
 
@@ -20,44 +21,31 @@ const fingerprint = (name: (typeof FILES)[number], tlp_level = "clear") => ({
 });
 
 describeBroker("OpenCTI datasets connector against the testkit emulator over RabbitMQ", () => {
-  let platform: Platform;
-  let feed: FileServer;
-  let cwd: string;
-  beforeAll(async () => {
-    platform = await startPlatform({
-      amqp: { url: LOCAL_AMQP_URL },
-      queuePrefix: `ds${randomUUID().slice(0, 8)}`,
-      references: "reject",
-    });
-    feed = await startFileServer({ dir: FIXTURES });
-    // No config.yml there: the connector reads only the environment given below.
-    cwd = await mkdtemp(join(tmpdir(), "datasets-test-"));
-  });
-  afterAll(async () => {
-    await platform?.stop();
-    await feed?.close();
-    if (cwd) await rm(cwd, { recursive: true, force: true });
+  // No config.yml in bed.cwd: the connector reads only the environment given below.
+  const bed = useTestbed({
+    platform: { amqp: { url: LOCAL_AMQP_URL }, queuePrefix: `ds${randomUUID().slice(0, 8)}`, references: "reject" },
+    files: FIXTURES,
   });
 
   /** Runs the connector once (run-and-terminate); resolves with its exit code, log and the works it opened. */
   async function runOnce(connectorId: string, env: Record<string, string> = {}) {
-    const before = platform.works(connectorId).length;
+    const before = bed.platform.works(connectorId).length;
     const logger = createMemoryLogger();
     const connector = new DatasetsConnector({
       env: {
-        ...platform.env(),
+        ...bed.platform.env(),
         CONNECTOR_ID: connectorId,
         CONNECTOR_RUN_AND_TERMINATE: "true",
-        DATASETS_BASE_URL: feed.url,
+        DATASETS_BASE_URL: bed.files.url,
         ...env,
       },
-      cwd,
+      cwd: bed.cwd,
       logger,
     });
     const { exitCode } = await connector.run();
-    const works = platform.works(connectorId).slice(before);
-    for (const work of works) await platform.waitForWork(work.id);
-    return { exitCode, logger, works: works.map((w) => platform.work(w.id)) };
+    const works = bed.platform.works(connectorId).slice(before);
+    for (const work of works) await bed.platform.waitForWork(work.id);
+    return { exitCode, logger, works: works.map((w) => bed.platform.work(w.id)) };
   }
 
   it("imports the three files, then nothing while they are unchanged", async () => {
@@ -74,15 +62,15 @@ describeBroker("OpenCTI datasets connector against the testkit emulator over Rab
         attributes: expect.objectContaining({ status: "succeeded", batches: 3, records: 21, skipped: 0 }),
       }),
     );
-    expect(platform.countsByType()).toEqual({
+    expect(bed.platform.countsByType()).toEqual({
       identity: 8,
       location: 5,
       relationship: 9,
       "marking-definition": 1,
     });
-    expect(platform.danglingReferences()).toEqual([]);
-    await expectToMatchGolden(platform, GOLDEN_DATASETS);
-    expect(platform.state(connectorId)).toEqual({
+    expect(bed.platform.danglingReferences()).toEqual([]);
+    await expectToMatchGolden(bed.platform, GOLDEN_DATASETS);
+    expect(bed.platform.state(connectorId)).toEqual({
       files: {
         sectors: fingerprint("sectors"),
         geography: fingerprint("geography"),
@@ -106,11 +94,11 @@ describeBroker("OpenCTI datasets connector against the testkit emulator over Rab
     const geography = fixtureBundle("geography");
     const egypt = geography.objects.find((o) => (o as { name?: string }).name === "Egypt") as Record<string, unknown>;
     egypt.description = "Arab Republic of Egypt";
-    feed.set("geography.json", JSON.stringify(geography));
+    bed.files.set("geography.json", JSON.stringify(geography));
     try {
       const changed = await runOnce(connectorId);
       expect(changed.works).toEqual([expect.objectContaining({ expected: 11, errors: [] })]);
-      const sent = platform.objects({ workId: changed.works[0]?.id ?? "" });
+      const sent = bed.platform.objects({ workId: changed.works[0]?.id ?? "" });
       expect(sent.map((o) => o.type).sort()).toEqual([
         "identity",
         ...Array(5).fill("location"),
@@ -118,20 +106,20 @@ describeBroker("OpenCTI datasets connector against the testkit emulator over Rab
         ...Array(4).fill("relationship"),
       ]);
       expect(sent.find((o) => o.name === "Egypt")?.description).toBe("Arab Republic of Egypt");
-      expect(platform.state(connectorId)?.files).toEqual({
+      expect(bed.platform.state(connectorId)?.files).toEqual({
         sectors: fingerprint("sectors"),
         geography: { ...fingerprint("geography"), sha256: sha256(geography) },
         companies: fingerprint("companies"),
       });
     } finally {
-      feed.set("geography.json", JSON.stringify(fixtureBundle("geography")));
+      bed.files.set("geography.json", JSON.stringify(fixtureBundle("geography")));
     }
 
     const green = await runOnce(connectorId, { DATASETS_TLP_LEVEL: "green" });
     expect(green.works).toEqual([expect.objectContaining({ expected: 27, errors: [] })]);
-    const marked = platform.objects({ workId: green.works[0]?.id ?? "", type: "location" });
+    const marked = bed.platform.objects({ workId: green.works[0]?.id ?? "", type: "location" });
     expect(marked.map((o) => o.object_marking_refs)).toEqual(Array(5).fill([TLP_GREEN.id]));
-    expect(platform.state(connectorId)?.files).toMatchObject({ sectors: { tlp_level: "green" } });
+    expect(bed.platform.state(connectorId)?.files).toMatchObject({ sectors: { tlp_level: "green" } });
   });
 
   it("skips and reports an invalid object, and imports the rest of its file", async () => {
@@ -144,7 +132,7 @@ describeBroker("OpenCTI datasets connector against the testkit emulator over Rab
       JSON.stringify(original).replaceAll(cultureId, `identity--${randomUUID()}`),
     );
     (sectors.objects[culture] as Record<string, unknown>).identity_class = 42;
-    feed.set("sectors-invalid.json", JSON.stringify(sectors));
+    bed.files.set("sectors-invalid.json", JSON.stringify(sectors));
     const { exitCode, works, logger } = await runOnce(connectorId, { DATASETS_FILES: "sectors-invalid" });
     expect(exitCode).toBe(0);
     const id = (sectors.objects[culture] as { id: string }).id;
@@ -162,12 +150,12 @@ describeBroker("OpenCTI datasets connector against the testkit emulator over Rab
       expect.stringContaining(`Record ${recordId} skipped: invalid STIX object: identity_class`),
     );
     expect(errors).toHaveLength(2);
-    expect(platform.state(connectorId)?.files).toHaveProperty("sectors-invalid");
+    expect(bed.platform.state(connectorId)?.files).toHaveProperty("sectors-invalid");
   });
 
   it("imports the other files, then fails the run, when a file is not a bundle", async () => {
     const connectorId = randomUUID();
-    feed.set("broken.json", '{"type": "bundle", "objects": [');
+    bed.files.set("broken.json", '{"type": "bundle", "objects": [');
     const { exitCode, logger, works } = await runOnce(connectorId, { DATASETS_FILES: "broken,sectors" });
     expect(exitCode).toBe(1);
     expect(logger.entries).toContainEqual(
@@ -180,10 +168,10 @@ describeBroker("OpenCTI datasets connector against the testkit emulator over Rab
     const failure = logger.entries.find((e) => e.message === "Connector run failed");
     const error = failure?.attributes?.error as ResponseValidationError;
     expect(ResponseValidationError.isInstance(error)).toBe(true);
-    expect(error.message).toContain(`${feed.url}/broken.json: field \`(body)\`: not valid JSON`);
+    expect(error.message).toContain(`${bed.files.url}/broken.json: field \`(body)\`: not valid JSON`);
     // The work holds the good file's objects and is closed in error.
     expect(works).toEqual([expect.objectContaining({ expected: 8, processed: 8 })]);
     expect(works[0]?.errors.map((e) => e.message)).toEqual([`ResponseValidationError: ${error.message}`]);
-    expect(platform.state(connectorId)).toEqual({ files: { sectors: fingerprint("sectors") } });
+    expect(bed.platform.state(connectorId)).toEqual({ files: { sectors: fingerprint("sectors") } });
   });
 });

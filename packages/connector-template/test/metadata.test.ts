@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { comparableMetadata, renderConnectorMetadata } from "@org/opencti-connector-testkit";
+import { describeConnectorPackage } from "@org/opencti-connector-testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { templateConfig } from "../src/index.js";
 
@@ -18,88 +18,7 @@ const schema = JSON.parse(read("__metadata__/connector_config_schema.json")) as 
   additionalProperties: unknown;
 };
 
-// The catalog's fixed lists (OpenCTI-Platform/connectors tests/_manifest_validators.py).
-const USE_CASES = new Set([
-  "Adversary & Campaign Insights",
-  "Vulnerability & Exploit Awareness",
-  "Infrastructure & Attack Surface Visibility",
-  "Detection & Response Enablement",
-  "Fraud, Financial Crime & Cryptocurrency Monitoring",
-  "Brand, Digital Risk & Underground Exposure",
-  "Third-Party & Supply Chain Oversight",
-  "Cloud, SaaS & Platform Security",
-  "Geopolitical, Physical & Hybrid Risk Analysis",
-  "Market Vertical & Mission-Specific Intelligence",
-  "FIMI & Disinformation",
-  "Other",
-]);
-const SOLUTION_CATEGORIES = new Set([
-  "Threat Intelligence Feed",
-  "Endpoint Detection & Response",
-  "SIEM & Security Analytics",
-  "Malware Analysis & Sandbox",
-  "SOAR & Security Automation",
-  "Vulnerability & Exposure Management",
-  "Attack Surface Management",
-  "Network Security",
-  "Email Security",
-  "AI Security",
-  "Incident Response & Case Management",
-  "Digital Risk Protection",
-  "Governance, Risk & Compliance",
-  "Cloud Security",
-  "Enrichment & Reputation",
-  "Import, Export & Sharing",
-  "Other",
-]);
-const CONTAINER_TYPES = [
-  "EXTERNAL_IMPORT",
-  "INTERNAL_ENRICHMENT",
-  "INTERNAL_EXPORT_FILE",
-  "INTERNAL_HUNT",
-  "INTERNAL_IMPORT_FILE",
-  "STREAM",
-];
-
-const isText = (value: unknown) => typeof value === "string" && value.trim() !== "";
-const isTextOrNull = (value: unknown) => value === null || isText(value);
-const isIsoDate = (value: unknown) =>
-  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
-const fromList = (list: Set<string>) => (value: unknown) =>
-  Array.isArray(value) && value.length >= 1 && value.length <= 3 && value.every((item) => list.has(item));
-
 describe("__metadata__/connector_manifest.json", () => {
-  it("has exactly the catalog's keys, each valid (the catalog's manifest validators)", () => {
-    const rules: Record<string, (value: unknown) => boolean> = {
-      title: isText,
-      slug: (value) => typeof value === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value),
-      description: isText,
-      short_description: (value) => isText(value) && (value as string).length <= 250,
-      logo: isTextOrNull,
-      use_cases: fromList(USE_CASES),
-      solution_categories: fromList(SOLUTION_CATEGORIES),
-      contact: isTextOrNull,
-      license_type: (value) => value === null || value === "Free" || value === "Commercial",
-      verified: (value) => typeof value === "boolean",
-      last_verified_date: (value) => value === null || isIsoDate(value),
-      playbook_supported: (value) => typeof value === "boolean",
-      max_confidence_level: (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 100,
-      support_version: (value) => typeof value === "string" && /^(>=|>|<=|<|=)?\d+\.\d+\.\d+$/.test(value),
-      subscription_link: isTextOrNull,
-      source_code: (value) =>
-        typeof value === "string" && value.startsWith("https://github.com/OpenCTI-Platform/connectors/"),
-      manager_supported: (value) => typeof value === "boolean",
-      container_version: isText,
-      container_image: (value) => typeof value === "string" && value.startsWith("opencti/connector-"),
-      container_type: (value) => CONTAINER_TYPES.includes(value as string),
-    };
-    expect(Object.keys(manifest).sort()).toEqual(Object.keys(rules).sort());
-    const invalid = Object.entries(rules)
-      .filter(([key, valid]) => !valid(manifest[key]))
-      .map(([key]) => `${key}: ${JSON.stringify(manifest[key])}`);
-    expect(invalid).toEqual([]);
-  });
-
   it("agrees with the connector's code: name, type, image, platform versions", () => {
     expect(manifest.title).toBe(templateConfig.connector.name);
     expect(manifest.container_type).toBe(templateConfig.connector.type);
@@ -170,9 +89,5 @@ describe("__metadata__/connector_config_schema.json", () => {
   });
 });
 
-describe("generated files", () => {
-  const rendered = renderConnectorMetadata({ dir: CONNECTOR_DIR, config: templateConfig });
-  it.each(Object.entries(rendered))("%s is up to date (run `pnpm metadata` to regenerate)", (path, content) => {
-    expect(comparableMetadata(path, read(path))).toBe(comparableMetadata(path, content));
-  });
-});
+// The generated files up to date, the manifest by the catalog's rules, docker-compose.yml's stop grace period.
+describeConnectorPackage({ dir: CONNECTOR_DIR, config: templateConfig });

@@ -1,56 +1,35 @@
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Platform, startPlatform } from "@org/opencti-connector-testkit";
+import { runConnectorProgram } from "@org/opencti-connector-testkit";
+import { useTestbed } from "@org/opencti-connector-testkit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FixtureServer, startFixtureServer } from "../dev/fixture-server.js";
 
 const ENTRY = fileURLToPath(new URL("../src/index.ts", import.meta.url));
-const TSX = import.meta.resolve("tsx");
 
-let platform: Platform;
+/** The emulator (API push: its worker runs in memory) and an empty working directory for `config.yml`. */
+const bed = useTestbed();
 let feed: FixtureServer;
-let cwd: string;
 beforeAll(async () => {
-  platform = await startPlatform();
   feed = await startFixtureServer({ rebaseTo: Date.now() });
-  cwd = await mkdtemp(join(tmpdir(), "connector-template-start-"));
 });
-afterAll(async () => {
-  await feed?.close();
-  await platform?.stop();
-  if (cwd) await rm(cwd, { recursive: true, force: true });
-});
+afterAll(() => feed?.close());
 
-/** Runs the connector as `pnpm start` does (its entry module as the main program) in `cwd`, with only `env`. */
-function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", TSX, ENTRY], {
-      cwd,
-      env: { PATH: process.env.PATH ?? "", ...env },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code, stderr }));
-  });
-}
+/** Runs the connector as `pnpm start` does (its entry module as the main program) in `bed.cwd`, with only `env`. */
+const start = (env: Record<string, string>) =>
+  runConnectorProgram({ entry: ENTRY, execArgv: ["--import", import.meta.resolve("tsx")], cwd: bed.cwd, env });
 
 describe("the connector as a program (pnpm start)", () => {
   it("reads config.yml in its working directory, runs once with CONNECTOR_RUN_AND_TERMINATE=true and exits 0", async () => {
     const connectorId = randomUUID();
     await writeFile(
-      join(cwd, "config.yml"),
+      join(bed.cwd, "config.yml"),
       [
         "opencti:",
-        `  url: '${platform.url}'`,
-        `  token: '${platform.token}'`,
+        `  url: '${bed.platform.url}'`,
+        `  token: '${bed.platform.token}'`,
         "connector:",
         `  id: '${connectorId}'`,
         "  queue_protocol: 'api'",
@@ -64,17 +43,17 @@ describe("the connector as a program (pnpm start)", () => {
     const { code, stderr } = await start({ CONNECTOR_RUN_AND_TERMINATE: "true", CONNECTOR_LOG_LEVEL: "error" });
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    const [work] = platform.works(connectorId);
-    expect(await platform.waitForWork(work?.id ?? "none")).toMatchObject({ status: "complete", errors: [] });
-    expect(platform.state(connectorId)).toMatchObject({ since: feed.records.at(-1)?.updated_at });
-    expect(platform.objects({ type: "marking-definition" }).map((marking) => marking.name)).toEqual(["TLP:GREEN"]);
+    const [work] = bed.platform.works(connectorId);
+    expect(await bed.platform.waitForWork(work?.id ?? "none")).toMatchObject({ status: "complete", errors: [] });
+    expect(bed.platform.state(connectorId)).toMatchObject({ since: feed.records.at(-1)?.updated_at });
+    expect(bed.platform.objects({ type: "marking-definition" }).map((marking) => marking.name)).toEqual(["TLP:GREEN"]);
   });
 
   it("exits 1 with every configuration problem listed, and the secret not shown", async () => {
-    await rm(join(cwd, "config.yml"), { force: true });
+    await rm(join(bed.cwd, "config.yml"), { force: true });
     const { code, stderr } = await start({
-      OPENCTI_URL: platform.url,
-      OPENCTI_TOKEN: platform.token,
+      OPENCTI_URL: bed.platform.url,
+      OPENCTI_TOKEN: bed.platform.token,
       CONNECTOR_ID: randomUUID(),
       TEMPLATE_TLP_LEVEL: "white",
       TEMPLATE_IMPORT_START_DATE: "thirty days",
@@ -83,6 +62,6 @@ describe("the connector as a program (pnpm start)", () => {
     expect(stderr).toContain("TEMPLATE_API_KEY");
     expect(stderr).toContain("TEMPLATE_TLP_LEVEL");
     expect(stderr).toContain("TEMPLATE_IMPORT_START_DATE");
-    expect(stderr).not.toContain(platform.token);
+    expect(stderr).not.toContain(bed.platform.token);
   });
 });

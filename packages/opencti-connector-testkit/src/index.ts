@@ -26,6 +26,7 @@ export { type GoldenOptions, goldenJson, sortedObjects } from "./golden/golden-j
 export type { ObjectSource } from "./golden/object-source.js";
 // metadata/
 export { comparableMetadata } from "./metadata/comparable-metadata.js";
+export { connectorManifestProblems } from "./metadata/connector-manifest-problems.js";
 export {
   type ConnectorMetadataOptions,
   README_CONFIG_END,
@@ -38,6 +39,12 @@ export { writeConnectorMetadata } from "./metadata/write-connector-metadata.js";
 export { type ObjectFilter, Platform, type WaitForWorkOptions } from "./platform/platform.js";
 export { DEFAULT_PLATFORM_VERSION, DEFAULT_USER, type StartPlatformOptions } from "./platform/platform-options.js";
 export { startPlatform } from "./platform/start-platform.js";
+// program/
+export {
+  type ConnectorProgramOptions,
+  type ConnectorProgramResult,
+  runConnectorProgram,
+} from "./program/run-connector-program.js";
 // store/
 export type { CallRecord } from "./store/call-log.js";
 export type { ConnectorInfo, ConnectorSnapshot } from "./store/connector-store.js";

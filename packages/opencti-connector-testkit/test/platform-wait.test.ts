@@ -7,9 +7,10 @@ const CONNECTOR_ID = "3c2b1a09-8f7e-4d6c-b5a4-9382716f5e4d";
 let platform: Platform | undefined;
 afterEach(() => platform?.stop());
 
-async function setup() {
+/** A platform on a fake clock with one registered connector; `connectorManagerIntervalMs` 0 turns the manager off. */
+async function setup(connectorManagerIntervalMs = 0) {
   const clock = new FakeClock(Date.parse("2026-05-01T08:00:00.000Z"));
-  platform = await startPlatform({ clock, connectorManagerIntervalMs: 0 });
+  platform = await startPlatform({ clock, connectorManagerIntervalMs });
   const p = platform;
   const gql = (query: string, variables: Record<string, unknown>) => post(p, { query, variables });
   await gql(`mutation R($input: RegisterConnectorInput) { registerConnector(input: $input) { id } }`, {
@@ -69,16 +70,7 @@ describe("waiting", () => {
   });
 
   it("runs the connector manager on the platform clock", async () => {
-    const clock = new FakeClock(Date.parse("2026-05-01T08:00:00.000Z"));
-    platform = await startPlatform({ clock, connectorManagerIntervalMs: 60_000 });
-    const p = platform;
-    const gql = (query: string, variables: Record<string, unknown>) => post(p, { query, variables });
-    await gql(`mutation R($input: RegisterConnectorInput) { registerConnector(input: $input) { id } }`, {
-      input: { id: CONNECTOR_ID, name: "Manager test", type: "EXTERNAL_IMPORT" },
-    });
-    const open = async () =>
-      (await gql(`mutation W($c: String!) { workAdd(connectorId: $c) { id } }`, { c: CONNECTOR_ID })).body.data.workAdd
-        .id as string;
+    const { clock, platform: p, gql, openWork: open } = await setup(60_000);
     const stuck = await open();
     await gql(`mutation A($id: ID!) { workEdit(id: $id) { addExpectations(expectations: 3) } }`, { id: stuck });
     clock.setTime(clock.now() + 1_000);

@@ -1,23 +1,10 @@
+import { STIX_BUNDLE_PUSH_DOCUMENT, WORK_ADD_DOCUMENT, WORK_QUERY_DOCUMENT } from "@org/opencti-connector-sdk";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ACME, EMOTET as MALWARE, usePlatform } from "./support/platform-fixture.js";
 
 const CONNECTOR_ID = "7f3c1e2a-4b5d-4c6e-8f90-a1b2c3d4e5f6";
-const WORK_ADD = `mutation workAdd($connectorId: String!, $friendlyName: String) {
-  workAdd(connectorId: $connectorId, friendlyName: $friendlyName) { id }
-}`;
-const WORK_QUERY = `query WorkQuery($id: ID!) {
-  work(id: $id) {
-    id name user { name } timestamp status event_source_id received_time processed_time completed_time
-    tracking { import_expected_number import_processed_number }
-    messages { timestamp message sequence source }
-    errors { timestamp message sequence source }
-  }
-}`;
 const edit = (field: string, args = "") =>
   `mutation edit($id: ID!${args ? `, ${args}` : ""}) { workEdit(id: $id) { ${field} } }`;
-const PUSH = `mutation StixBundlePush($connectorId: String!, $bundle: String!, $work_id: String) {
-  stixBundlePush(connectorId: $connectorId, bundle: $bundle, work_id: $work_id)
-}`;
 const EMOTET = { ...MALWARE, object_marking_refs: ["marking-definition--f88d31f6-486f-44da-b317-01333bde0b82"] };
 const bundle = (objects: unknown[]) =>
   JSON.stringify({ type: "bundle", id: "bundle--4f2a3c1e-0000-4000-8000-000000000001", objects });
@@ -33,10 +20,10 @@ beforeAll(async () => {
 
 describe("works", () => {
   it("workAdd opens a progress work with the platform's id; WorkQuery reads it", async () => {
-    const added = await gql(WORK_ADD, { connectorId: CONNECTOR_ID, friendlyName: "Works test run @ now" });
+    const added = await gql(WORK_ADD_DOCUMENT, { connectorId: CONNECTOR_ID, friendlyName: "Works test run @ now" });
     const id: string = added.body.data.workAdd.id;
     expect(id).toMatch(new RegExp(`^work_${CONNECTOR_ID}_\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$`));
-    const work = (await gql(WORK_QUERY, { id })).body.data.work;
+    const work = (await gql(WORK_QUERY_DOCUMENT, { id })).body.data.work;
     expect(work).toMatchObject({
       id,
       name: "Works test run @ now",
@@ -53,7 +40,8 @@ describe("works", () => {
   });
 
   it("completes on the last expected report, then toProcessed adds its message", async () => {
-    const id: string = (await gql(WORK_ADD, { connectorId: CONNECTOR_ID, friendlyName: "run" })).body.data.workAdd.id;
+    const id: string = (await gql(WORK_ADD_DOCUMENT, { connectorId: CONNECTOR_ID, friendlyName: "run" })).body.data
+      .workAdd.id;
     expect((await gql(edit("addExpectations(expectations: $n)", "$n: Int"), { id, n: 2 })).body).toEqual({
       data: { workEdit: { addExpectations: id } },
     });
@@ -64,7 +52,7 @@ describe("works", () => {
       id,
       error: { error: "Cannot import", source: "CONNECTOR" },
     });
-    const work = (await gql(WORK_QUERY, { id })).body.data.work;
+    const work = (await gql(WORK_QUERY_DOCUMENT, { id })).body.data.work;
     expect(work).toMatchObject({
       status: "complete",
       tracking: { import_expected_number: 2, import_processed_number: 2 },
@@ -79,11 +67,11 @@ describe("works", () => {
     expect((await gql(`query WorkAliveQuery($id: ID!) { isWorkAlive(id: $id) }`, { id })).body).toEqual({
       data: { isWorkAlive: false },
     });
-    expect((await gql(WORK_QUERY, { id })).body).toEqual({ data: { work: null } });
+    expect((await gql(WORK_QUERY_DOCUMENT, { id })).body).toEqual({ data: { work: null } });
   });
 
   it("deletes a work: no longer alive", async () => {
-    const id: string = (await gql(WORK_ADD, { connectorId: CONNECTOR_ID })).body.data.workAdd.id;
+    const id: string = (await gql(WORK_ADD_DOCUMENT, { connectorId: CONNECTOR_ID })).body.data.workAdd.id;
     expect((await gql(`query WorkAliveQuery($id: ID!) { isWorkAlive(id: $id) }`, { id })).body.data.isWorkAlive).toBe(
       true,
     );
@@ -92,7 +80,7 @@ describe("works", () => {
   });
 
   it("answers workAdd for an unknown connector with FUNCTIONAL_ERROR", async () => {
-    const answer = await gql(WORK_ADD, { connectorId: "unknown" });
+    const answer = await gql(WORK_ADD_DOCUMENT, { connectorId: "unknown" });
     expect(answer.body.errors[0]).toMatchObject({
       message: "No connector found with the specified ID",
       extensions: { code: "FUNCTIONAL_ERROR" },
@@ -102,7 +90,11 @@ describe("works", () => {
 
 describe("stixBundlePush without a broker", () => {
   it("opens a work, splits through the worker path and ingests every object", async () => {
-    const answer = await gql(PUSH, { connectorId: CONNECTOR_ID, bundle: bundle([EMOTET, ACME]), work_id: null });
+    const answer = await gql(STIX_BUNDLE_PUSH_DOCUMENT, {
+      connectorId: CONNECTOR_ID,
+      bundle: bundle([EMOTET, ACME]),
+      work_id: null,
+    });
     expect(answer.body).toEqual({ data: { stixBundlePush: true } });
     const work = fixture.platform.works(CONNECTOR_ID).at(-1);
     expect(work?.name).toMatch(/^Works test run @ \d{4}-/);
@@ -114,14 +106,14 @@ describe("stixBundlePush without a broker", () => {
   });
 
   it("adds one expectation itself for a one-object bundle without work", async () => {
-    await gql(PUSH, { connectorId: CONNECTOR_ID, bundle: bundle([ACME]) });
+    await gql(STIX_BUNDLE_PUSH_DOCUMENT, { connectorId: CONNECTOR_ID, bundle: bundle([ACME]) });
     const work = fixture.platform.works(CONNECTOR_ID).at(-1);
     expect(await fixture.platform.waitForWork(work?.id ?? "")).toMatchObject({ expected: 1, completedNumber: 1 });
   });
 
   it("reports an invalid object on the work with its error and source", async () => {
     const broken = { ...EMOTET, id: "malware--9d5b6c4f-1e2d-4c3b-8a9f-0e1d2c3b4a59", name: undefined };
-    await gql(PUSH, { connectorId: CONNECTOR_ID, bundle: bundle([ACME, broken]) });
+    await gql(STIX_BUNDLE_PUSH_DOCUMENT, { connectorId: CONNECTOR_ID, bundle: bundle([ACME, broken]) });
     const work = await fixture.platform.waitForWork(fixture.platform.works(CONNECTOR_ID).at(-1)?.id ?? "");
     expect(work.errors).toHaveLength(1);
     expect(work.errors[0]?.message).toMatch(/^Invalid STIX/);
@@ -137,7 +129,7 @@ describe("stixBundlePush without a broker", () => {
       ["unknown", bundle([ACME]), "Invalid connector"],
     ];
     for (const [connectorId, payload, reason] of cases) {
-      const answer = await gql(PUSH, { connectorId, bundle: payload });
+      const answer = await gql(STIX_BUNDLE_PUSH_DOCUMENT, { connectorId, bundle: payload });
       expect(answer.status).toBe(200);
       expect(answer.body.data).toEqual({ stixBundlePush: null });
       expect(answer.body.errors[0]).toMatchObject({

@@ -1,3 +1,4 @@
+import type { RabbitMqConnection } from "@org/opencti-connector-sdk";
 import { z } from "zod";
 
 /** The broker the emulator uses, as given to `startPlatform({ amqp })` or `--amqp`. */
@@ -6,14 +7,7 @@ export type AmqpOptions =
   | { host: string; port?: number; user?: string; pass?: string; vhost?: string; useSsl?: boolean };
 
 /** `RabbitMQConnection` as `registerConnector` returns it: the settings a connector uses to publish. */
-export interface RabbitMqConnection {
-  host: string;
-  vhost: string;
-  use_ssl: boolean;
-  port: number;
-  user: string;
-  pass: string;
-}
+export type { RabbitMqConnection };
 
 const urlSchema = z.object({ url: z.string().min(1) }).strict();
 const partsSchema = z

@@ -1,14 +1,7 @@
-import type { Clock } from "@org/opencti-connector-sdk";
+import type { Clock, ConnectorInfoInput } from "@org/opencti-connector-sdk";
 
-/** The `ConnectorInfo` a ping reports (scheduler information). */
-export interface ConnectorInfo {
-  run_and_terminate: boolean;
-  buffering: boolean;
-  queue_threshold: number;
-  queue_messages_size: number;
-  next_run_datetime: string | null;
-  last_run_datetime: string | null;
-}
+/** The `ConnectorInfo` a ping reports (scheduler information), as the SDK sends it. */
+export type ConnectorInfo = ConnectorInfoInput;
 
 /** What `registerConnector` receives (`RegisterConnectorInput`). */
 export interface ConnectorRegistration {

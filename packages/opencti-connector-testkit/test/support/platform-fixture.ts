@@ -3,8 +3,8 @@
  * after them, GraphQL posted to it, the registration input of a test connector, and the STIX objects they send.
  */
 import { createOpenCtiClient, type OpenCtiClient, type RegisterConnectorInput } from "@org/opencti-connector-sdk";
-import { afterAll, beforeAll } from "vitest";
-import { type Platform, type StartPlatformOptions, startPlatform } from "../../src/index.js";
+import type { Platform, StartPlatformOptions } from "../../src/index.js";
+import { useTestbed } from "../../src/vitest/index.js";
 import { post, type RawAnswer } from "./graphql.js";
 
 /** An author. */
@@ -56,19 +56,13 @@ export interface PlatformFixture {
 
 /** Starts a platform with `options` before the tests of the calling file or `describe`, and stops it after. */
 export function usePlatform(options: StartPlatformOptions = {}): PlatformFixture {
-  let started: Platform | undefined;
-  beforeAll(async () => {
-    started = await startPlatform(options);
-  });
-  afterAll(() => started?.stop());
-  const fixture: PlatformFixture = {
+  const bed = useTestbed({ platform: options });
+  return {
     get platform() {
-      if (started === undefined) throw new Error("usePlatform: the platform starts in beforeAll");
-      return started;
+      return bed.platform;
     },
-    gql: (query, variables = {}) => post(fixture.platform, { query, variables }),
+    gql: (query, variables = {}) => post(bed.platform, { query, variables }),
   };
-  return fixture;
 }
 
 /** The SDK's OpenCTI client for the platform (no start-up retries: the platform is up). */

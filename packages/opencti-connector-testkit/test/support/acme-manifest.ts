@@ -1,0 +1,23 @@
+/** A `connector_manifest.json` the catalog accepts, of a connector named Acme Feed. */
+export const ACME_MANIFEST = {
+  title: "Acme Feed",
+  slug: "acme-feed",
+  description: "Imports the Acme feed.",
+  short_description: "The Acme feed.",
+  logo: null,
+  use_cases: ["Other"],
+  solution_categories: ["Threat Intelligence Feed", "Import, Export & Sharing"],
+  contact: null,
+  license_type: "Free",
+  verified: false,
+  last_verified_date: null,
+  playbook_supported: false,
+  max_confidence_level: 50,
+  support_version: ">=6.8.12",
+  subscription_link: null,
+  source_code: "https://github.com/OpenCTI-Platform/connectors/tree/master/external-import/acme-feed",
+  manager_supported: false,
+  container_version: "rolling",
+  container_image: "opencti/connector-acme-feed",
+  container_type: "EXTERNAL_IMPORT",
+};
