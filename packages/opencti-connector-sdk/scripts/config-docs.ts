@@ -89,7 +89,7 @@ export function renderConfigurationDocs(): string {
 packages/opencti-connector-sdk/src/config/base-variables.ts. Do not edit: a test fails when this file is stale. -->
 
 A connector built on \`@org/opencti-connector-sdk\` reads the same variables as a pycti connector
-(spec: \`shared/spec/opencti-wire-protocol.md\` §2), plus its own settings under its namespace.
+(spec: [opencti-wire-protocol.md](opencti-wire-protocol.md) §2), plus its own settings under its namespace.
 
 ## How values are read
 
