@@ -78,7 +78,8 @@ export class WorkStore {
   }): WorkSnapshot {
     let at = this.#clock.now();
     while (this.#works.has(workId(args.connectorId, at))) at += 1;
-    const now = iso(this.#clock.now());
+    // One instant for the id, the timestamp and the received time, as the platform's workAdd does.
+    const now = iso(at);
     const record: WorkRecord = {
       id: workId(args.connectorId, at),
       connectorId: args.connectorId,
